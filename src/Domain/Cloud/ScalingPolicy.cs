@@ -1,0 +1,30 @@
+using AmiOrchestrator.Domain.Common;
+
+namespace AmiOrchestrator.Domain.Cloud;
+
+/// <summary>
+/// A scaling policy (target tracking, step, simple or predictive), kept losslessly as the PutScalingPolicy
+/// parameters that recreate it, in AWS Query form (for example
+/// <c>TargetTrackingConfiguration.TargetValue</c> = <c>50.0</c>). Keeping AWS's own shape means every policy
+/// type AWS adds later is copied and restored without the engine having to model it.
+/// </summary>
+public sealed record ScalingPolicy(string PolicyName, string PolicyType, ValueMap Parameters)
+{
+    /// <summary>
+    /// The same policy for another group: customized-metric dimensions that named <paramref name="fromAsg"/>
+    /// now name <paramref name="toAsg"/>, so a copied policy watches the group it scales.
+    /// </summary>
+    public ScalingPolicy ForGroup(string fromAsg, string toAsg)
+    {
+        var parameters = Parameters;
+        foreach (var (key, value) in Parameters)
+        {
+            if (!key.EndsWith(".Name", StringComparison.Ordinal) || value != "AutoScalingGroupName")
+                continue;
+            var valueKey = key[..^".Name".Length] + ".Value";
+            if (parameters.GetValueOrDefault(valueKey) == fromAsg)
+                parameters = parameters.SetItem(valueKey, toAsg);
+        }
+        return this with { Parameters = parameters };
+    }
+}

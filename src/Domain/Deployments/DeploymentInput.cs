@@ -1,0 +1,42 @@
+using AmiOrchestrator.Domain.Specs;
+
+namespace AmiOrchestrator.Domain.Deployments;
+
+// What Decide reacts to: operators' commands, the lineage's answers, step outcomes, and recovery after a restart.
+// Every input carries the time it happened, so decisions never read a clock.
+
+/// <summary>An input to <see cref="Deployment.Decide"/>.</summary>
+public abstract record DeploymentInput(DateTimeOffset At);
+
+/// <summary>Submit a deployment under this id.</summary>
+public sealed record Submit(string DeploymentId, DeploymentSpec Spec, string SubmittedBy, DateTimeOffset At) : DeploymentInput(At);
+
+/// <summary>The lineage is this deployment's to change now.</summary>
+public sealed record LineageGranted(int HighestRevisionEver, DateTimeOffset At) : DeploymentInput(At);
+
+/// <summary>The lineage will not be this deployment's again (only answers a rollback of an ended deployment).</summary>
+public sealed record LineageDenied(string Reason, DateTimeOffset At) : DeploymentInput(At);
+
+/// <summary>A step ended: success when <see cref="Failure"/> is null.</summary>
+public sealed record StepOutcome(string StepId, StepResult? Result, StepFailure? Failure, string? Detail, DateTimeOffset At) : DeploymentInput(At)
+{
+    public static StepOutcome Succeeded(string stepId, DateTimeOffset at, StepResult? result = null, string? detail = null) =>
+        new(stepId, result, null, detail, at);
+
+    public static StepOutcome Failed(string stepId, StepFailure failure, DateTimeOffset at) => new(stepId, null, failure, null, at);
+}
+
+/// <summary>Let a deployment waiting for approval carry on.</summary>
+public sealed record Approve(string By, DateTimeOffset At) : DeploymentInput(At);
+
+/// <summary>Refuse a deployment waiting for approval.</summary>
+public sealed record Reject(string By, string Reason, DateTimeOffset At) : DeploymentInput(At);
+
+/// <summary>Roll the deployment back.</summary>
+public sealed record RequestRollback(string By, string Reason, DateTimeOffset At) : DeploymentInput(At);
+
+/// <summary>Stop the deployment after the change in progress and leave everything as it is.</summary>
+public sealed record Abort(string By, string Reason, DateTimeOffset At) : DeploymentInput(At);
+
+/// <summary>The deployment's state was just rebuilt from its journal: resend what was in flight and carry on.</summary>
+public sealed record Recover(DateTimeOffset At) : DeploymentInput(At);

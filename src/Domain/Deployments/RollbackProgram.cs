@@ -1,0 +1,88 @@
+using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Common;
+using AmiOrchestrator.Domain.Naming;
+using AmiOrchestrator.Domain.Planning;
+using AmiOrchestrator.Domain.Specs;
+
+namespace AmiOrchestrator.Domain.Deployments;
+
+/// <summary>
+/// The steps of a rollback (SEMANTICS.md "Rollback", "Blue/Green" 4) from what the deployment touched: the previous
+/// group back to its pre-setup min, desired and max with its policies, the new group to 0 and deleted. Groups
+/// setup downsized or deleted stay as they are. Every step is idempotent, so a rollback may run again from the start.
+/// </summary>
+public static class RollbackProgram
+{
+    public static ValueList<PlannedStep> Plan(string deploymentId, DeploymentSpec spec, SetupPlan? plan, ValueList<string> touchedAsgs, int attempt)
+    {
+        if (plan is null)
+            return ValueList<PlannedStep>.Empty;
+        var segment = PlannedStep.RollbackSegment(attempt);
+        var steps = new List<PlannedStep>();
+        void Add(StepAction action) => steps.Add(PlannedStep.Create(deploymentId, segment, StepStage.Rollback, 0, action));
+
+        var blueGreen = spec.Strategy.Type == StrategyType.BlueGreen;
+        var previous = plan.Previous is { } p && touchedAsgs.Contains(p.Name) ? p : null;
+        var newTouched = touchedAsgs.Contains(plan.NewAsgName);
+        var poll = spec.Timeouts.PollInterval;
+        var infrastructure = spec.Infrastructure;
+
+        void RestorePrevious()
+        {
+            if (previous is null)
+                return;
+            Add(new ResizeAsg(previous.Name, previous.MinSize, previous.DesiredCapacity, previous.MaxSize));
+            if (blueGreen)
+            {
+                Add(new AttachRoutes(previous.Name, infrastructure.TargetGroups, infrastructure.LoadBalancers));
+                Add(new WaitSteady(previous.Name, previous.DesiredCapacity, infrastructure.TargetGroups, infrastructure.LoadBalancers, poll));
+            }
+            else
+            {
+                Add(new WaitSteady(previous.Name, previous.DesiredCapacity, previous.TargetGroups, previous.LoadBalancers, poll));
+            }
+            if (previous.Policies.Count > 0)
+                Add(new PutScalingPolicies(previous.Name, previous.Policies));
+            if (blueGreen)
+                Add(new TagAsg(previous.Name, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Blue)]));
+        }
+
+        void RemoveNew()
+        {
+            if (!newTouched)
+                return;
+            var name = plan.NewAsgName;
+            if (blueGreen)
+            {
+                // Drain the new group from whichever routes the swap reached before it goes; the previous group serves by now.
+                var targetGroups = infrastructure.TargetGroups.AddRange(infrastructure.StageTargetGroups);
+                var loadBalancers = infrastructure.LoadBalancers.AddRange(infrastructure.StageLoadBalancers);
+                Add(new DetachRoutes(name, targetGroups, loadBalancers, MissingIsDone: true));
+                Add(new WaitDeregistered(name, targetGroups, loadBalancers, poll, MissingIsDone: true));
+                Add(new TagAsg(name, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Green)], MissingIsDone: true));
+            }
+            Add(new ResizeAsg(name, 0, 0, null, MissingIsDone: true));
+            Add(new WaitSteady(name, 0, [], [], poll, MissingIsDone: true));
+            Add(new DeleteAsg(name));
+        }
+
+        // Rollback reverses the resize order; Blue/Green always restores prod on the previous group before removing the new one.
+        if (blueGreen || spec.ResizeStrategy == ResizeStrategy.ResizeNewFirst)
+        {
+            RestorePrevious();
+            RemoveNew();
+        }
+        else
+        {
+            RemoveNew();
+            RestorePrevious();
+        }
+        return steps.ToValueList();
+    }
+
+    /// <summary>The steps a failed or interrupted rollback had left, renamed for the next attempt.</summary>
+    public static ValueList<PlannedStep> Remaining(string deploymentId, ValueList<PlannedStep> steps, int from, int attempt) =>
+        steps.Skip(from)
+            .Select(step => PlannedStep.Create(deploymentId, PlannedStep.RollbackSegment(attempt), StepStage.Rollback, 0, step.Action))
+            .ToValueList();
+}

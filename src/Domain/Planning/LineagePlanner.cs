@@ -1,0 +1,50 @@
+using AmiOrchestrator.Domain.Common;
+using AmiOrchestrator.Domain.Naming;
+
+namespace AmiOrchestrator.Domain.Planning;
+
+/// <summary>
+/// Decisions about a lineage's existing groups (SEMANTICS.md "Words" and "Setup"): which is the previous one,
+/// the next revision, and which older groups are downsized or deleted.
+/// </summary>
+public static class LineagePlanner
+{
+    /// <summary>Newest first: by creation time, then revision.</summary>
+    public static IEnumerable<LineageMember> NewestFirst(IEnumerable<LineageMember> members) =>
+        members.OrderByDescending(m => m.CreatedTime).ThenByDescending(m => m.Revision).ThenBy(m => m.Name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The lineage's active group: in Blue/Green the newest tagged BLUE; otherwise (and when Blue/Green finds no
+    /// BLUE group, as after basic deployments) the newest with desired &gt; 0, else the newest; null when empty.
+    /// </summary>
+    public static LineageMember? ChoosePrevious(IReadOnlyCollection<LineageMember> members, bool blueGreen)
+    {
+        var ordered = NewestFirst(members).ToList();
+        if (blueGreen && ordered.FirstOrDefault(m => m.IsBlue) is { } blue)
+            return blue;
+        return ordered.FirstOrDefault(m => m.DesiredCapacity > 0) ?? ordered.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// One above the highest revision the lineage has now or has ever used (remembered by the engine), so
+    /// numbering never restarts after deletions (Harness restarted at 1: a name-collision hazard).
+    /// </summary>
+    public static int NextRevision(IEnumerable<LineageMember> members, int highestRevisionEver) =>
+        checked(Math.Max(members.Select(m => m.Revision).DefaultIfEmpty(0).Max(), highestRevisionEver) + 1);
+
+    /// <summary>
+    /// The clean-up of older groups: every group except the previous one (and, in Blue/Green, every BLUE one)
+    /// that has instances is downsized to 0; of the groups at 0 afterwards, the <paramref name="retained"/> most
+    /// recent are kept and the rest deleted.
+    /// </summary>
+    public static OlderAsgCleanup PlanCleanup(
+        IReadOnlyCollection<LineageMember> members, LineageMember? previous, bool blueGreen, int retained)
+    {
+        var older = NewestFirst(members)
+            .Where(m => m.Name != previous?.Name && !(blueGreen && m.IsBlue))
+            .ToList();
+        var downsize = older.Where(m => m.DesiredCapacity > 0 || m.InstanceCount > 0).Select(m => m.Name).ToValueList();
+        var delete = older.Skip(retained).Select(m => m.Name).ToValueList();
+        return new OlderAsgCleanup(downsize.Where(name => !delete.Contains(name, StringComparer.Ordinal)).ToValueList(), delete);
+    }
+}

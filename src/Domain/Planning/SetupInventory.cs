@@ -1,0 +1,31 @@
+using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Common;
+
+namespace AmiOrchestrator.Domain.Planning;
+
+/// <summary>
+/// What setup found in the cloud before changing anything: the base group and how it launches, the AMI, the
+/// lineage's groups, and the policies, schedules and hooks to copy or restore. The planner works only from this,
+/// and it is recorded with the setup step, so the plan is explainable after the fact.
+/// </summary>
+public sealed record SetupInventory
+{
+    public required AsgDescription BaseAsg { get; init; }
+
+    /// <summary>The base group's launch template version, resolved to a number (null when it runs on a launch configuration).</summary>
+    public LaunchTemplateVersion? BaseLaunchTemplateVersion { get; init; }
+
+    public LaunchConfiguration? BaseLaunchConfiguration { get; init; }
+    public required MachineImage Image { get; init; }
+    public ValueList<ScalingPolicy> BasePolicies { get; init; } = ValueList<ScalingPolicy>.Empty;
+    public ValueList<ScheduledAction> BaseScheduledActions { get; init; } = ValueList<ScheduledAction>.Empty;
+    public ValueList<LifecycleHook> BaseLifecycleHooks { get; init; } = ValueList<LifecycleHook>.Empty;
+
+    /// <summary>Every group the lineage tag filter returned (the planner re-checks membership).</summary>
+    public ValueList<AsgDescription> Lineage { get; init; } = ValueList<AsgDescription>.Empty;
+
+    /// <summary>The group discovery took as previous (by <see cref="LineagePlanner.ChoosePrevious"/>) and whose policies it read.</summary>
+    public string? PreviousAsgName { get; init; }
+
+    public ValueList<ScalingPolicy> PreviousPolicies { get; init; } = ValueList<ScalingPolicy>.Empty;
+}
