@@ -46,7 +46,7 @@ internal static class Lineages
                 .ToValueList(),
             CreatedTime = Epoch.AddDays(revision),
             Tags = tags.ToValueList(),
-            TargetGroupArns = [Specs.ProdTargetGroup],
+            TargetGroupArns = [SampleSpecs.ProdTargetGroup],
         };
     }
 

@@ -6,7 +6,7 @@ namespace AmiOrchestrator.Domain.Tests.Specs;
 /// <summary>Every rule of SEMANTICS.md "Inputs", one row each: a change to a valid spec, and the problem it must produce.</summary>
 public class SpecValidationTests
 {
-    private static readonly string BasicExample = File.ReadAllText(Path.Combine(Builders.Specs.ExamplesFolder, "basic.json"));
+    private static readonly string BasicExample = File.ReadAllText(Path.Combine(SampleSpecs.ExamplesFolder, "basic.json"));
 
     public static TheoryData<string, string, string> Violations => new()
     {
@@ -118,7 +118,7 @@ public class SpecValidationTests
     [InlineData("harness-migration.json")]
     public void The_example_specs_are_valid(string file)
     {
-        var result = SpecReader.Read(File.ReadAllText(Path.Combine(Builders.Specs.ExamplesFolder, file)));
+        var result = SpecReader.Read(File.ReadAllText(Path.Combine(SampleSpecs.ExamplesFolder, file)));
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
     }

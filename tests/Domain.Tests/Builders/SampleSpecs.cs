@@ -4,7 +4,7 @@ using AmiOrchestrator.Domain.Specs;
 namespace AmiOrchestrator.Domain.Tests.Builders;
 
 /// <summary>Valid specs to start from; tests change only what they are about with <c>with</c>.</summary>
-internal static class Specs
+internal static class SampleSpecs
 {
     public const string ProdTargetGroup = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-prod/0123456789abcdef";
     public const string StageTargetGroup = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-stage/fedcba9876543210";
@@ -47,7 +47,7 @@ internal static class Specs
     public static string RepositoryFile(params string[] parts) =>
         Path.Combine([RepositoryRoot, .. parts]);
 
-    private static string RepositoryRoot { get; } = typeof(Specs).Assembly
+    private static string RepositoryRoot { get; } = typeof(SampleSpecs).Assembly
         .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
         .Cast<System.Reflection.AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;

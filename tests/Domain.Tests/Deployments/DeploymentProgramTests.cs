@@ -1,0 +1,124 @@
+using AmiOrchestrator.Domain.Deployments;
+using AmiOrchestrator.Domain.Planning;
+using AmiOrchestrator.Domain.Specs;
+using AmiOrchestrator.Domain.Tests.Builders;
+
+namespace AmiOrchestrator.Domain.Tests.Deployments;
+
+public class DeploymentProgramTests
+{
+    private static IEnumerable<string> ProgramOf(DeploymentSpec spec, SetupInventory inventory) =>
+        DeploymentProgram.Forward("dep-1", spec, SetupPlanner.Plan("dep-1", spec, inventory, 0).Plan!)
+            .Select(s => s.Id["dep-1/".Length..]);
+
+    [Fact]
+    public void Basic_on_the_worked_lineage_sets_up_then_upscales_new_first_and_downsizes_previous()
+    {
+        var lineage = Lineages.Inventory([Lineages.Member(1, 0), Lineages.Member(2, 0), Lineages.Member(3, 0), Lineages.Member(4, 2), Lineages.Member(5, 4)]);
+
+        Assert.Equal(
+            [
+                "setup/create-launch-template-version/lt-0123456789abcdef0",
+                "setup/create-asg/web__prod__6",
+                "setup/remove-policies/web__prod__5",
+                "setup/resize/web__prod__4",
+                "setup/wait-steady/web__prod__4",
+                "setup/delete-asg/web__prod__1",
+                "phase-1/resize/web__prod__6",
+                "phase-1/wait-steady/web__prod__6",
+                "phase-1/put-policies/web__prod__6",
+                "phase-1/put-scheduled-actions/web__prod__6",
+                "phase-1/resize/web__prod__5",
+                "phase-1/wait-steady/web__prod__5",
+            ],
+            ProgramOf(SampleSpecs.Basic(), lineage));
+    }
+
+    [Fact]
+    public void Downsize_old_first_resizes_the_previous_group_before_the_new_one_in_each_phase()
+    {
+        var spec = SampleSpecs.Canary(50, 100) with { ResizeStrategy = ResizeStrategy.DownsizeOldFirst };
+
+        var phaseOne = ProgramOf(spec, Lineages.Inventory([Lineages.Member(1, 4)])).Where(id => id.StartsWith("phase-1/", StringComparison.Ordinal));
+
+        Assert.Equal(["phase-1/resize/web__prod__1", "phase-1/wait-steady/web__prod__1", "phase-1/resize/web__prod__2", "phase-1/wait-steady/web__prod__2"], phaseOne);
+    }
+
+    [Fact]
+    public void Gates_follow_their_phase_in_order_bake_check_approval()
+    {
+        var gates = new GatesSpec
+        {
+            BakeTime = Common.Duration.FromMinutes(5),
+            HttpCheck = new HttpCheckSpec { Url = "https://web.example.com/health" },
+            ManualApproval = true,
+        };
+        var spec = SampleSpecs.Canary(50, 100) with
+        {
+            Strategy = SampleSpecs.Canary(50, 100).Strategy with { Phases = [new PhaseSpec { Percent = 50, Gates = gates }, new PhaseSpec { Percent = 100 }] },
+        };
+
+        var program = ProgramOf(spec, Lineages.Inventory([])).ToList();
+
+        var wait = program.IndexOf("phase-1/wait-steady/web__prod__1");
+        Assert.Equal(["phase-1/bake/gate", "phase-1/http-check/gate", "phase-1/approval/gate", "phase-2/resize/web__prod__1"], program.Skip(wait + 1).Take(4));
+    }
+
+    [Fact]
+    public void Blue_green_upscales_behind_stage_then_swaps_routes_and_downsizes_the_blue_group()
+    {
+        var inventory = Lineages.Inventory([Lineages.Member(1, 3, blue: true)], blueGreen: true);
+
+        Assert.Equal(
+            [
+                "setup/create-launch-template-version/lt-0123456789abcdef0",
+                "setup/create-asg/web__prod__2",
+                "phase-1/resize/web__prod__2",
+                "phase-1/wait-steady/web__prod__2",
+                "swap/detach-routes/web__prod__2",
+                "swap/wait-deregistered/web__prod__2",
+                "swap/attach-routes/web__prod__2",
+                "swap/wait-steady/web__prod__2",
+                "swap/put-policies/web__prod__2",
+                "swap/put-scheduled-actions/web__prod__2",
+                "swap/tag-asg/web__prod__2",
+                "swap/detach-routes/web__prod__1",
+                "swap/wait-deregistered/web__prod__1",
+                "swap/tag-asg/web__prod__1",
+                "swap/remove-policies/web__prod__1",
+                "swap/resize/web__prod__1",
+                "swap/wait-steady/web__prod__1",
+            ],
+            ProgramOf(SampleSpecs.BlueGreen(), inventory));
+    }
+
+    [Fact]
+    public void Blue_green_without_downsizing_leaves_the_old_group_running()
+    {
+        var inventory = Lineages.Inventory([Lineages.Member(1, 3, blue: true)], blueGreen: true);
+
+        var program = ProgramOf(SampleSpecs.BlueGreen(downsizeOldAsg: false), inventory);
+
+        Assert.Equal("swap/tag-asg/web__prod__1", program.Last());
+    }
+
+    [Fact]
+    public void Step_ids_are_unique_and_deterministic()
+    {
+        var spec = SampleSpecs.Canary(25, 50, 100);
+        var inventory = Lineages.Inventory([Lineages.Member(1, 0), Lineages.Member(2, 3), Lineages.Member(3, 4)]);
+
+        var first = ProgramOf(spec, inventory).ToList();
+
+        Assert.Equal(first.Count, first.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(first, ProgramOf(spec, inventory));
+    }
+
+    [Fact]
+    public void The_launch_template_client_token_is_stable_per_deployment_and_within_ec2s_limit()
+    {
+        Assert.Equal(DeploymentProgram.ClientToken("dep-1"), DeploymentProgram.ClientToken("dep-1"));
+        Assert.NotEqual(DeploymentProgram.ClientToken("dep-1"), DeploymentProgram.ClientToken("dep-2"));
+        Assert.InRange(DeploymentProgram.ClientToken(new string('x', 64)).Length, 1, 64);
+    }
+}

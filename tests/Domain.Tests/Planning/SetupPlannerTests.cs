@@ -1,0 +1,204 @@
+using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Naming;
+using AmiOrchestrator.Domain.Planning;
+using AmiOrchestrator.Domain.Specs;
+using AmiOrchestrator.Domain.Tests.Builders;
+
+namespace AmiOrchestrator.Domain.Tests.Planning;
+
+public class SetupPlannerTests
+{
+    private static readonly AsgDescription[] WorkedLineage =
+        [Lineages.Member(1, 0), Lineages.Member(2, 0), Lineages.Member(3, 0), Lineages.Member(4, 2), Lineages.Member(5, 4)];
+
+    private static SetupPlan PlanOf(DeploymentSpec spec, SetupInventory inventory, int highestRevisionEver = 0)
+    {
+        var result = SetupPlanner.Plan("dep-1", spec, inventory, highestRevisionEver);
+        Assert.True(result.Plan is not null, string.Join("; ", result.Problems));
+        return result.Plan;
+    }
+
+    [Fact]
+    public void Plans_the_worked_case_new_name_previous_and_clean_up()
+    {
+        var plan = PlanOf(SampleSpecs.Basic(), Lineages.Inventory(WorkedLineage));
+
+        Assert.Equal(6, plan.Revision);
+        Assert.Equal("web__prod__6", plan.NewAsgName);
+        Assert.Equal("web__prod__5", plan.Previous?.Name);
+        Assert.Equal((1, 4, 8), (plan.Previous!.MinSize, plan.Previous.DesiredCapacity, plan.Previous.MaxSize));
+        Assert.Equal(["web__prod__4"], plan.Cleanup.Downsize);
+        Assert.Equal(["web__prod__1"], plan.Cleanup.Delete);
+    }
+
+    [Fact]
+    public void Creates_the_new_group_at_zero_with_the_base_groups_settings_and_the_infrastructures_routes()
+    {
+        var inventory = Lineages.Inventory([]);
+
+        var plan = PlanOf(SampleSpecs.Basic(min: 2, desired: 4, max: 6), inventory);
+
+        var request = plan.NewAsg;
+        Assert.Equal((0, 0, 6), (request.MinSize, request.DesiredCapacity, request.MaxSize));
+        Assert.Equal(inventory.BaseAsg.VpcZoneIdentifier, request.VpcZoneIdentifier);
+        Assert.Equal(inventory.BaseAsg.AvailabilityZones, request.AvailabilityZones);
+        Assert.Equal("ELB", request.HealthCheckType);
+        Assert.Equal(60, request.HealthCheckGracePeriod);
+        Assert.Equal(["OldestInstance"], request.TerminationPolicies);
+        Assert.Equal([SampleSpecs.ProdTargetGroup], request.TargetGroupArns);
+        Assert.Equal(inventory.BaseLifecycleHooks, request.LifecycleHooks);
+        Assert.Null(request.LaunchTemplate); // filled with the created version when the step starts
+        Assert.Contains(new AsgTag(LineageTags.LineageKey, "web-prod"), request.Tags);
+        Assert.Contains(new AsgTag("team", "payments"), request.Tags);
+        Assert.Equal(new NewVersionOfBaseTemplate("lt-0123456789abcdef0", 7), plan.LaunchTemplate);
+    }
+
+    [Fact]
+    public void Copies_base_policies_to_the_new_group_with_dimensions_renamed()
+    {
+        var plan = PlanOf(SampleSpecs.Basic(), Lineages.Inventory([]));
+
+        var policy = Assert.Single(plan.NewAsgPolicies);
+        Assert.Equal("web__prod__1", policy.Parameters["TargetTrackingConfiguration.CustomizedMetricSpecification.Dimensions.member.1.Value"]);
+        Assert.Equal("Europe/Berlin", Assert.Single(plan.NewAsgScheduledActions).TimeZone);
+    }
+
+    [Fact]
+    public void Blue_green_creates_the_group_behind_stage_routes()
+    {
+        var plan = PlanOf(SampleSpecs.BlueGreen(), Lineages.Inventory([], blueGreen: true));
+
+        Assert.Equal([SampleSpecs.StageTargetGroup], plan.NewAsg.TargetGroupArns);
+        Assert.Contains(new AsgTag(LineageTags.BlueGreenKey, LineageTags.Green), plan.NewAsg.Tags);
+        Assert.All(plan.Phases, p => Assert.Null(p.PreviousDesired));
+    }
+
+    [Fact]
+    public void Canary_25_50_100_plans_new_1_2_4_and_previous_3_2_0()
+    {
+        var plan = PlanOf(SampleSpecs.Canary(25, 50, 100), Lineages.Inventory([Lineages.Member(1, 4)]));
+
+        Assert.Equal([1, 2, 4], plan.Phases.Select(p => p.NewDesired));
+        Assert.Equal([3, 2, 0], plan.Phases.Select(p => p.PreviousDesired!.Value));
+        Assert.Equal([1, 1, 0], plan.Phases.Select(p => p.PreviousMin!.Value));
+        Assert.Equal([1, 1, 1], plan.Phases.Select(p => p.NewMin));
+    }
+
+    [Fact]
+    public void Previous_of_six_shrinks_to_three_at_fifty_percent_of_four()
+    {
+        var plan = PlanOf(SampleSpecs.Canary(50, 100), Lineages.Inventory([Lineages.Member(1, 6)]));
+
+        Assert.Equal([3, 0], plan.Phases.Select(p => p.PreviousDesired!.Value));
+    }
+
+    [Fact]
+    public void Same_as_running_copies_the_running_previous_group()
+    {
+        var spec = SampleSpecs.Basic() with { Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning } };
+
+        var plan = PlanOf(spec, Lineages.Inventory([Lineages.Member(1, 5, min: 2, max: 9)]));
+
+        Assert.Equal(new CapacityNumbers(2, 5, 9), plan.FinalCapacity);
+    }
+
+    [Fact]
+    public void Same_as_running_uses_the_fallback_when_nothing_runs()
+    {
+        var spec = SampleSpecs.Basic() with
+        {
+            Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning, Fallback = new CapacityNumbers(1, 2, 3) },
+        };
+
+        var plan = PlanOf(spec, Lineages.Inventory([Lineages.Member(1, 0)]));
+
+        Assert.Equal(new CapacityNumbers(1, 2, 3), plan.FinalCapacity);
+    }
+
+    [Fact]
+    public void Same_as_running_with_no_previous_and_no_fallback_is_a_validation_error()
+    {
+        var spec = SampleSpecs.Basic() with { Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning } };
+
+        var result = SetupPlanner.Plan("dep-1", spec, Lineages.Inventory([]), 0);
+
+        Assert.Null(result.Plan);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("capacity.fallback", problem.Path);
+        Assert.Contains("no running group", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Count_phases_beyond_the_running_capacity_are_refused_at_setup()
+    {
+        var spec = SampleSpecs.Basic() with
+        {
+            Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning },
+            Strategy = new StrategySpec { Type = StrategyType.Canary, Phases = [new PhaseSpec { Count = 3 }, new PhaseSpec { Count = 5 }] },
+        };
+
+        var result = SetupPlanner.Plan("dep-1", spec, Lineages.Inventory([Lineages.Member(1, 4)]), 0);
+
+        Assert.Contains(result.Problems, p => p.Path == "strategy.phases[1].count" && p.Message.Contains("above the final desired 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_image_that_is_not_available_is_refused()
+    {
+        var inventory = Lineages.Inventory([]) with { Image = Lineages.Inventory([]).Image with { State = "pending" } };
+
+        var result = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), inventory, 0);
+
+        Assert.Contains(result.Problems, p => p.Path == "service.ami.id" && p.Message.Contains("pending", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_launch_configuration_base_gets_a_template_named_like_the_new_group_with_its_block_devices()
+    {
+        var configuration = new LaunchConfiguration
+        {
+            Name = "legacy",
+            ImageId = "ami-00000000000000001",
+            InstanceType = "t3.small",
+            SecurityGroups = ["sg-0123456789abcdef0", "default"],
+            UserDataBase64 = "b2xk",
+            BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", VolumeSize = 50 }],
+        };
+        var inventory = Lineages.Inventory([]) with
+        {
+            BaseAsg = Lineages.BaseAsg() with { LaunchTemplate = null, LaunchConfigurationName = "legacy" },
+            BaseLaunchTemplateVersion = null,
+            BaseLaunchConfiguration = configuration,
+        };
+
+        var plan = PlanOf(SampleSpecs.Basic(), inventory);
+
+        var fromConfiguration = Assert.IsType<TemplateFromConfiguration>(plan.LaunchTemplate);
+        Assert.Equal("web__prod__1", fromConfiguration.LaunchTemplateName);
+        Assert.Equal("ami-0123456789abcdef0", fromConfiguration.Data.ImageId);
+        Assert.Equal(["sg-0123456789abcdef0"], fromConfiguration.Data.SecurityGroupIds);
+        Assert.Equal(["default"], fromConfiguration.Data.SecurityGroupNames);
+        Assert.Equal("b2xk", fromConfiguration.Data.UserDataBase64);
+        Assert.Equal(50, Assert.Single(fromConfiguration.Data.BlockDeviceMappings).VolumeSize);
+    }
+
+    [Fact]
+    public void The_base_group_is_never_part_of_the_lineage_even_when_tagged_like_it()
+    {
+        var taggedBase = Lineages.Member(9, 3) with { Name = "web-base" };
+        var inventory = Lineages.Inventory([Lineages.Member(1, 2)]) with { Lineage = [taggedBase, Lineages.Member(1, 2)] };
+
+        var plan = PlanOf(SampleSpecs.Basic(), inventory);
+
+        Assert.Equal(2, plan.Revision);
+        Assert.Equal("web__prod__1", plan.Previous?.Name);
+    }
+
+    [Fact]
+    public void Revision_numbering_continues_above_the_highest_revision_ever_used()
+    {
+        var plan = PlanOf(SampleSpecs.Basic(), Lineages.Inventory([]), highestRevisionEver: 41);
+
+        Assert.Equal("web__prod__42", plan.NewAsgName);
+    }
+}
