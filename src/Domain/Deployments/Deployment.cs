@@ -204,6 +204,11 @@ public static class Deployment
                 StartRollback($"rollback requested by {pending.By}: {pending.Reason}", automatic: false);
                 Continue();
             }
+            else if (State.Status == DeploymentStatus.New || (State.HasEnded && State.Status != DeploymentStatus.RollbackFailed))
+            {
+                // A turn this deployment cannot use (it was never submitted, or it has ended) would block the lineage.
+                Do(new ReleaseLineage(granted.LineageId, State.DeploymentId, State.Plan?.Revision ?? State.HighestRevisionEver));
+            }
         }
 
         private void OnStepOutcome(StepOutcome outcome)
@@ -264,7 +269,7 @@ public static class Deployment
                     }
                     // The lineage was given back when the deployment ended; it must be this deployment's again first.
                     Emit(new RollbackRequested(request.By, request.Reason, at));
-                    Do(new RequestLineage(State.LineageId, State.DeploymentId));
+                    Do(new RequestLineage(State.LineageId, State.DeploymentId, ForRollback: true));
                     Answer(true, "rollback waits for the lineage");
                     return;
                 default:
@@ -315,7 +320,7 @@ public static class Deployment
         private void OnRecover()
         {
             if (State.Status == DeploymentStatus.Queued || State.PendingRollback is not null)
-                Do(new RequestLineage(State.LineageId, State.DeploymentId));
+                Do(new RequestLineage(State.LineageId, State.DeploymentId, ForRollback: State.PendingRollback is not null));
             else if (State.Status is DeploymentStatus.Succeeded or DeploymentStatus.RolledBack or DeploymentStatus.Failed or DeploymentStatus.Aborted)
                 Release();
             if (State.InFlight is { } inFlight)

@@ -14,8 +14,11 @@ public sealed record RunStep(StepStarted Step) : DeploymentEffect;
 /// <summary>Stop a read-only step in progress; any outcome it still reports is ignored.</summary>
 public sealed record CancelStep(string StepId) : DeploymentEffect;
 
-/// <summary>Ask the lineage for its turn (FIFO); answered with <see cref="LineageGranted"/> or <see cref="LineageDenied"/>.</summary>
-public sealed record RequestLineage(string LineageId, string DeploymentId) : DeploymentEffect;
+/// <summary>
+/// Ask the lineage for its turn (FIFO), or, for a rollback of an ended deployment, to have it back; answered with
+/// <see cref="LineageGranted"/> or <see cref="LineageDenied"/>.
+/// </summary>
+public sealed record RequestLineage(string LineageId, string DeploymentId, bool ForRollback = false) : DeploymentEffect;
 
 /// <summary>Give the lineage back (idempotent), recording the highest revision this deployment used.</summary>
 public sealed record ReleaseLineage(string LineageId, string DeploymentId, int HighestRevisionUsed) : DeploymentEffect;

@@ -11,8 +11,8 @@ public abstract record DeploymentInput(DateTimeOffset At);
 /// <summary>Submit a deployment under this id.</summary>
 public sealed record Submit(string DeploymentId, DeploymentSpec Spec, string SubmittedBy, DateTimeOffset At) : DeploymentInput(At);
 
-/// <summary>The lineage is this deployment's to change now.</summary>
-public sealed record LineageGranted(int HighestRevisionEver, DateTimeOffset At) : DeploymentInput(At);
+/// <summary>The lineage is this deployment's to change now (a grant the deployment no longer needs is given back).</summary>
+public sealed record LineageGranted(string LineageId, int HighestRevisionEver, DateTimeOffset At) : DeploymentInput(At);
 
 /// <summary>The lineage will not be this deployment's again (only answers a rollback of an ended deployment).</summary>
 public sealed record LineageDenied(string Reason, DateTimeOffset At) : DeploymentInput(At);

@@ -11,7 +11,7 @@ namespace AmiOrchestrator.Domain.Tests.Builders;
 /// </summary>
 internal sealed class DeploymentDriver(string deploymentId = "dep-1")
 {
-    private DateTimeOffset now = Lineages.Epoch;
+    private DateTimeOffset now = SampleLineages.Epoch;
 
     public string DeploymentId { get; } = deploymentId;
 
@@ -44,7 +44,7 @@ internal sealed class DeploymentDriver(string deploymentId = "dep-1")
 
     public Decision Submit(DeploymentSpec spec) => Feed(new Submit(DeploymentId, spec, "alice", Tick()));
 
-    public Decision Grant(int highestRevisionEver = 0) => Feed(new LineageGranted(highestRevisionEver, Tick()));
+    public Decision Grant(int highestRevisionEver = 0) => Feed(new LineageGranted("web-prod", highestRevisionEver, Tick()));
 
     /// <summary>Submits, gets the lineage and answers discovery with <paramref name="inventory"/>.</summary>
     public void StartWith(DeploymentSpec spec, SetupInventory inventory, int highestRevisionEver = 0)

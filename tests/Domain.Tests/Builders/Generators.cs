@@ -60,12 +60,12 @@ internal static class Generators
         from count in Gen.Choose(0, 6)
         from desired in Gen.Choose(0, 6).ArrayOf(count)
         from blue in Gen.Elements(false, false, true).ArrayOf(count)
-        select desired.Select((d, i) => Lineages.Member(i + 1, d, blue: blue[i])).ToArray();
+        select desired.Select((d, i) => SampleLineages.Member(i + 1, d, blue: blue[i])).ToArray();
 
     public static Gen<(DeploymentSpec Spec, SetupInventory Inventory)> SpecAndInventory { get; } =
         from spec in ValidSpec
         from lineage in Lineage
-        select (spec, Lineages.Inventory(lineage, spec.Strategy.Type == StrategyType.BlueGreen));
+        select (spec, SampleLineages.Inventory(lineage, spec.Strategy.Type == StrategyType.BlueGreen));
 
     public static Gen<Scenario> Scenarios { get; } =
         from pair in SpecAndInventory

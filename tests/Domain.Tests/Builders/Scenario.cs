@@ -26,7 +26,7 @@ internal sealed record Scenario(DeploymentSpec Spec, SetupInventory Inventory, i
                 if (driver.State.PendingRollback is not null && world.Next(100) < 20)
                     driver.Feed(new LineageDenied("a later deployment has run", driver.Now));
                 else
-                    driver.Feed(new LineageGranted(world.Next(0, 3), driver.Now));
+                    driver.Feed(new LineageGranted("web-prod", world.Next(0, 3), driver.Now));
                 continue;
             }
             if (driver.State.InFlight is not { } step)

@@ -14,7 +14,7 @@ public class DeploymentProgramTests
     [Fact]
     public void Basic_on_the_worked_lineage_sets_up_then_upscales_new_first_and_downsizes_previous()
     {
-        var lineage = Lineages.Inventory([Lineages.Member(1, 0), Lineages.Member(2, 0), Lineages.Member(3, 0), Lineages.Member(4, 2), Lineages.Member(5, 4)]);
+        var lineage = SampleLineages.Inventory([SampleLineages.Member(1, 0), SampleLineages.Member(2, 0), SampleLineages.Member(3, 0), SampleLineages.Member(4, 2), SampleLineages.Member(5, 4)]);
 
         Assert.Equal(
             [
@@ -39,7 +39,7 @@ public class DeploymentProgramTests
     {
         var spec = SampleSpecs.Canary(50, 100) with { ResizeStrategy = ResizeStrategy.DownsizeOldFirst };
 
-        var phaseOne = ProgramOf(spec, Lineages.Inventory([Lineages.Member(1, 4)])).Where(id => id.StartsWith("phase-1/", StringComparison.Ordinal));
+        var phaseOne = ProgramOf(spec, SampleLineages.Inventory([SampleLineages.Member(1, 4)])).Where(id => id.StartsWith("phase-1/", StringComparison.Ordinal));
 
         Assert.Equal(["phase-1/resize/web__prod__1", "phase-1/wait-steady/web__prod__1", "phase-1/resize/web__prod__2", "phase-1/wait-steady/web__prod__2"], phaseOne);
     }
@@ -58,7 +58,7 @@ public class DeploymentProgramTests
             Strategy = SampleSpecs.Canary(50, 100).Strategy with { Phases = [new PhaseSpec { Percent = 50, Gates = gates }, new PhaseSpec { Percent = 100 }] },
         };
 
-        var program = ProgramOf(spec, Lineages.Inventory([])).ToList();
+        var program = ProgramOf(spec, SampleLineages.Inventory([])).ToList();
 
         var wait = program.IndexOf("phase-1/wait-steady/web__prod__1");
         Assert.Equal(["phase-1/bake/gate", "phase-1/http-check/gate", "phase-1/approval/gate", "phase-2/resize/web__prod__1"], program.Skip(wait + 1).Take(4));
@@ -67,7 +67,7 @@ public class DeploymentProgramTests
     [Fact]
     public void Blue_green_upscales_behind_stage_then_swaps_routes_and_downsizes_the_blue_group()
     {
-        var inventory = Lineages.Inventory([Lineages.Member(1, 3, blue: true)], blueGreen: true);
+        var inventory = SampleLineages.Inventory([SampleLineages.Member(1, 3, blue: true)], blueGreen: true);
 
         Assert.Equal(
             [
@@ -95,7 +95,7 @@ public class DeploymentProgramTests
     [Fact]
     public void Blue_green_without_downsizing_leaves_the_old_group_running()
     {
-        var inventory = Lineages.Inventory([Lineages.Member(1, 3, blue: true)], blueGreen: true);
+        var inventory = SampleLineages.Inventory([SampleLineages.Member(1, 3, blue: true)], blueGreen: true);
 
         var program = ProgramOf(SampleSpecs.BlueGreen(downsizeOldAsg: false), inventory);
 
@@ -106,7 +106,7 @@ public class DeploymentProgramTests
     public void Step_ids_are_unique_and_deterministic()
     {
         var spec = SampleSpecs.Canary(25, 50, 100);
-        var inventory = Lineages.Inventory([Lineages.Member(1, 0), Lineages.Member(2, 3), Lineages.Member(3, 4)]);
+        var inventory = SampleLineages.Inventory([SampleLineages.Member(1, 0), SampleLineages.Member(2, 3), SampleLineages.Member(3, 4)]);
 
         var first = ProgramOf(spec, inventory).ToList();
 

@@ -110,7 +110,7 @@ public class DeploymentPropertyTests
             DeploymentInput[] inputs =
             [
                 new Submit(driver.DeploymentId, scenario.Spec, "z", at),
-                new LineageGranted(pick, at),
+                new LineageGranted("web-prod", pick, at),
                 new LineageDenied("no", at),
                 StepOutcome.Succeeded(stepId, at),
                 StepOutcome.Failed(stepId, new StepFailure(StepFailureKind.NonRetryable, "x"), at),

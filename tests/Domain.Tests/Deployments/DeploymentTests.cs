@@ -9,7 +9,7 @@ namespace AmiOrchestrator.Domain.Tests.Deployments;
 
 public class DeploymentTests
 {
-    private static readonly SetupInventory RunningLineage = Lineages.Inventory([Lineages.Member(1, 0), Lineages.Member(2, 4)]);
+    private static readonly SetupInventory RunningLineage = SampleLineages.Inventory([SampleLineages.Member(1, 0), SampleLineages.Member(2, 4)]);
 
     [Fact]
     public void Submit_of_an_invalid_spec_persists_nothing_and_answers_with_every_problem()
@@ -232,7 +232,7 @@ public class DeploymentTests
         driver.Fail();
 
         var request = driver.Feed(new RequestRollback("dave", "bad build", driver.Now));
-        Assert.Contains(new RequestLineage("web-prod", "dep-1"), request.Effects);
+        Assert.Contains(new RequestLineage("web-prod", "dep-1", ForRollback: true), request.Effects);
         Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
 
         driver.Grant(highestRevisionEver: 3);
@@ -360,7 +360,7 @@ public class DeploymentTests
     public void A_clean_up_failure_is_a_warning_and_the_deployment_goes_on()
     {
         var driver = new DeploymentDriver();
-        driver.StartWith(SampleSpecs.Basic(), Lineages.Inventory([Lineages.Member(1, 2), Lineages.Member(2, 4)]));
+        driver.StartWith(SampleSpecs.Basic(), SampleLineages.Inventory([SampleLineages.Member(1, 2), SampleLineages.Member(2, 4)]));
         driver.SucceedUntil(step => step.Step.Tolerated);
 
         driver.Fail(StepFailureKind.NonRetryable, "ResourceInUse: still in use");
@@ -390,7 +390,7 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         var spec = SampleSpecs.Basic() with { Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning } };
 
-        driver.StartWith(spec, Lineages.Inventory([]));
+        driver.StartWith(spec, SampleLineages.Inventory([]));
 
         Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
         Assert.Equal("capacity.fallback", Assert.Single(driver.State.Problems).Path);
@@ -484,10 +484,27 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void A_turn_the_deployment_cannot_use_is_given_back()
+    {
+        var never = new DeploymentDriver("dep-9");
+        var ended = new DeploymentDriver();
+        ended.Submit(SampleSpecs.Basic());
+        ended.Feed(new Abort("x", "y", ended.Now));
+
+        var neverSubmitted = never.Grant(4);
+        var afterTheEnd = ended.Grant(4);
+
+        Assert.Equal([new ReleaseLineage("web-prod", "dep-9", 0)], neverSubmitted.Effects);
+        Assert.Empty(neverSubmitted.Events);
+        Assert.Contains(afterTheEnd.Effects, e => e is ReleaseLineage);
+        Assert.Equal(DeploymentStatus.Aborted, ended.State.Status);
+    }
+
+    [Fact]
     public void Blue_green_rollback_after_the_swap_restores_prod_on_the_blue_group_before_removing_the_new_one()
     {
         var driver = new DeploymentDriver();
-        driver.StartWith(SampleSpecs.BlueGreen(), Lineages.Inventory([Lineages.Member(1, 3, blue: true)], blueGreen: true));
+        driver.StartWith(SampleSpecs.BlueGreen(), SampleLineages.Inventory([SampleLineages.Member(1, 3, blue: true)], blueGreen: true));
         driver.SucceedUntil(step => step.Step.Action is ResizeAsg { Asg: "web__prod__1" });
 
         driver.Fail();
@@ -505,7 +522,7 @@ public class DeploymentTests
     public void Blue_green_rollback_before_the_swap_leaves_the_blue_group_alone()
     {
         var driver = new DeploymentDriver();
-        driver.StartWith(SampleSpecs.BlueGreen(), Lineages.Inventory([Lineages.Member(1, 3, blue: true)], blueGreen: true));
+        driver.StartWith(SampleSpecs.BlueGreen(), SampleLineages.Inventory([SampleLineages.Member(1, 3, blue: true)], blueGreen: true));
         driver.SucceedUntil(step => step.Step.Action is WaitSteady);
 
         driver.Fail(StepFailureKind.DeadlinePassed, "unhealthy in stage");

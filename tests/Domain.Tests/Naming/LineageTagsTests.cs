@@ -10,7 +10,7 @@ public class LineageTagsTests
     [Fact]
     public void Recognize_reads_our_lineage_and_revision_tags()
     {
-        var member = LineageTags.Recognize(Lineages.Member(5, desired: 4), LineageTagMode.Ours, "web-prod");
+        var member = LineageTags.Recognize(SampleLineages.Member(5, desired: 4), LineageTagMode.Ours, "web-prod");
 
         Assert.NotNull(member);
         Assert.Equal(5, member.Revision);
@@ -19,14 +19,14 @@ public class LineageTagsTests
 
     [Fact]
     public void Recognize_ignores_a_group_of_another_lineage() =>
-        Assert.Null(LineageTags.Recognize(Lineages.Member(5, 4, lineage: "web-stage"), LineageTagMode.Ours, "web-prod"));
+        Assert.Null(LineageTags.Recognize(SampleLineages.Member(5, 4, lineage: "web-stage"), LineageTagMode.Ours, "web-prod"));
 
     [Theory]
     [InlineData("mapping42__7", 7)]
     [InlineData("mapping42__x", 0)]
     public void Recognize_reads_harness_revision_tags(string tag, int revision)
     {
-        var asg = Lineages.BaseAsg("svc__7") with { Tags = [new AsgTag(LineageTags.HarnessRevisionKey, tag)] };
+        var asg = SampleLineages.BaseAsg("svc__7") with { Tags = [new AsgTag(LineageTags.HarnessRevisionKey, tag)] };
 
         Assert.Equal(revision, LineageTags.Recognize(asg, LineageTagMode.HarnessRevision, "mapping42")?.Revision);
     }
@@ -34,7 +34,7 @@ public class LineageTagsTests
     [Fact]
     public void Recognize_requires_the_exact_harness_mapping_id_where_harness_only_compared_prefixes()
     {
-        var asg = Lineages.BaseAsg("svc__3") with { Tags = [new AsgTag(LineageTags.HarnessRevisionKey, "mapping421__3")] };
+        var asg = SampleLineages.BaseAsg("svc__3") with { Tags = [new AsgTag(LineageTags.HarnessRevisionKey, "mapping421__3")] };
 
         Assert.Null(LineageTags.Recognize(asg, LineageTagMode.HarnessRevision, "mapping42"));
     }

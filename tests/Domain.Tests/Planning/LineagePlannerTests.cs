@@ -8,7 +8,7 @@ namespace AmiOrchestrator.Domain.Tests.Planning;
 public class LineagePlannerTests
 {
     private static List<LineageMember> Members(params (int Revision, int Desired, bool Blue)[] groups) =>
-        groups.Select(g => LineageTags.Recognize(Lineages.Member(g.Revision, g.Desired, blue: g.Blue), LineageTagMode.Ours, "web-prod")!).ToList();
+        groups.Select(g => LineageTags.Recognize(SampleLineages.Member(g.Revision, g.Desired, blue: g.Blue), LineageTagMode.Ours, "web-prod")!).ToList();
 
     [Fact]
     public void Worked_case_revision_six_previous_five_four_downsized_one_deleted()

@@ -9,7 +9,7 @@ namespace AmiOrchestrator.Domain.Tests.Planning;
 public class SetupPlannerTests
 {
     private static readonly AsgDescription[] WorkedLineage =
-        [Lineages.Member(1, 0), Lineages.Member(2, 0), Lineages.Member(3, 0), Lineages.Member(4, 2), Lineages.Member(5, 4)];
+        [SampleLineages.Member(1, 0), SampleLineages.Member(2, 0), SampleLineages.Member(3, 0), SampleLineages.Member(4, 2), SampleLineages.Member(5, 4)];
 
     private static SetupPlan PlanOf(DeploymentSpec spec, SetupInventory inventory, int highestRevisionEver = 0)
     {
@@ -21,7 +21,7 @@ public class SetupPlannerTests
     [Fact]
     public void Plans_the_worked_case_new_name_previous_and_clean_up()
     {
-        var plan = PlanOf(SampleSpecs.Basic(), Lineages.Inventory(WorkedLineage));
+        var plan = PlanOf(SampleSpecs.Basic(), SampleLineages.Inventory(WorkedLineage));
 
         Assert.Equal(6, plan.Revision);
         Assert.Equal("web__prod__6", plan.NewAsgName);
@@ -34,7 +34,7 @@ public class SetupPlannerTests
     [Fact]
     public void Creates_the_new_group_at_zero_with_the_base_groups_settings_and_the_infrastructures_routes()
     {
-        var inventory = Lineages.Inventory([]);
+        var inventory = SampleLineages.Inventory([]);
 
         var plan = PlanOf(SampleSpecs.Basic(min: 2, desired: 4, max: 6), inventory);
 
@@ -56,7 +56,7 @@ public class SetupPlannerTests
     [Fact]
     public void Copies_base_policies_to_the_new_group_with_dimensions_renamed()
     {
-        var plan = PlanOf(SampleSpecs.Basic(), Lineages.Inventory([]));
+        var plan = PlanOf(SampleSpecs.Basic(), SampleLineages.Inventory([]));
 
         var policy = Assert.Single(plan.NewAsgPolicies);
         Assert.Equal("web__prod__1", policy.Parameters["TargetTrackingConfiguration.CustomizedMetricSpecification.Dimensions.member.1.Value"]);
@@ -66,7 +66,7 @@ public class SetupPlannerTests
     [Fact]
     public void Blue_green_creates_the_group_behind_stage_routes()
     {
-        var plan = PlanOf(SampleSpecs.BlueGreen(), Lineages.Inventory([], blueGreen: true));
+        var plan = PlanOf(SampleSpecs.BlueGreen(), SampleLineages.Inventory([], blueGreen: true));
 
         Assert.Equal([SampleSpecs.StageTargetGroup], plan.NewAsg.TargetGroupArns);
         Assert.Contains(new AsgTag(LineageTags.BlueGreenKey, LineageTags.Green), plan.NewAsg.Tags);
@@ -76,7 +76,7 @@ public class SetupPlannerTests
     [Fact]
     public void Canary_25_50_100_plans_new_1_2_4_and_previous_3_2_0()
     {
-        var plan = PlanOf(SampleSpecs.Canary(25, 50, 100), Lineages.Inventory([Lineages.Member(1, 4)]));
+        var plan = PlanOf(SampleSpecs.Canary(25, 50, 100), SampleLineages.Inventory([SampleLineages.Member(1, 4)]));
 
         Assert.Equal([1, 2, 4], plan.Phases.Select(p => p.NewDesired));
         Assert.Equal([3, 2, 0], plan.Phases.Select(p => p.PreviousDesired!.Value));
@@ -87,7 +87,7 @@ public class SetupPlannerTests
     [Fact]
     public void Previous_of_six_shrinks_to_three_at_fifty_percent_of_four()
     {
-        var plan = PlanOf(SampleSpecs.Canary(50, 100), Lineages.Inventory([Lineages.Member(1, 6)]));
+        var plan = PlanOf(SampleSpecs.Canary(50, 100), SampleLineages.Inventory([SampleLineages.Member(1, 6)]));
 
         Assert.Equal([3, 0], plan.Phases.Select(p => p.PreviousDesired!.Value));
     }
@@ -97,7 +97,7 @@ public class SetupPlannerTests
     {
         var spec = SampleSpecs.Basic() with { Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning } };
 
-        var plan = PlanOf(spec, Lineages.Inventory([Lineages.Member(1, 5, min: 2, max: 9)]));
+        var plan = PlanOf(spec, SampleLineages.Inventory([SampleLineages.Member(1, 5, min: 2, max: 9)]));
 
         Assert.Equal(new CapacityNumbers(2, 5, 9), plan.FinalCapacity);
     }
@@ -110,7 +110,7 @@ public class SetupPlannerTests
             Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning, Fallback = new CapacityNumbers(1, 2, 3) },
         };
 
-        var plan = PlanOf(spec, Lineages.Inventory([Lineages.Member(1, 0)]));
+        var plan = PlanOf(spec, SampleLineages.Inventory([SampleLineages.Member(1, 0)]));
 
         Assert.Equal(new CapacityNumbers(1, 2, 3), plan.FinalCapacity);
     }
@@ -120,7 +120,7 @@ public class SetupPlannerTests
     {
         var spec = SampleSpecs.Basic() with { Capacity = new CapacitySpec { Mode = CapacityMode.SameAsRunning } };
 
-        var result = SetupPlanner.Plan("dep-1", spec, Lineages.Inventory([]), 0);
+        var result = SetupPlanner.Plan("dep-1", spec, SampleLineages.Inventory([]), 0);
 
         Assert.Null(result.Plan);
         var problem = Assert.Single(result.Problems);
@@ -137,7 +137,7 @@ public class SetupPlannerTests
             Strategy = new StrategySpec { Type = StrategyType.Canary, Phases = [new PhaseSpec { Count = 3 }, new PhaseSpec { Count = 5 }] },
         };
 
-        var result = SetupPlanner.Plan("dep-1", spec, Lineages.Inventory([Lineages.Member(1, 4)]), 0);
+        var result = SetupPlanner.Plan("dep-1", spec, SampleLineages.Inventory([SampleLineages.Member(1, 4)]), 0);
 
         Assert.Contains(result.Problems, p => p.Path == "strategy.phases[1].count" && p.Message.Contains("above the final desired 4", StringComparison.Ordinal));
     }
@@ -145,7 +145,7 @@ public class SetupPlannerTests
     [Fact]
     public void An_image_that_is_not_available_is_refused()
     {
-        var inventory = Lineages.Inventory([]) with { Image = Lineages.Inventory([]).Image with { State = "pending" } };
+        var inventory = SampleLineages.Inventory([]) with { Image = SampleLineages.Inventory([]).Image with { State = "pending" } };
 
         var result = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), inventory, 0);
 
@@ -164,9 +164,9 @@ public class SetupPlannerTests
             UserDataBase64 = "b2xk",
             BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", VolumeSize = 50 }],
         };
-        var inventory = Lineages.Inventory([]) with
+        var inventory = SampleLineages.Inventory([]) with
         {
-            BaseAsg = Lineages.BaseAsg() with { LaunchTemplate = null, LaunchConfigurationName = "legacy" },
+            BaseAsg = SampleLineages.BaseAsg() with { LaunchTemplate = null, LaunchConfigurationName = "legacy" },
             BaseLaunchTemplateVersion = null,
             BaseLaunchConfiguration = configuration,
         };
@@ -185,8 +185,8 @@ public class SetupPlannerTests
     [Fact]
     public void The_base_group_is_never_part_of_the_lineage_even_when_tagged_like_it()
     {
-        var taggedBase = Lineages.Member(9, 3) with { Name = "web-base" };
-        var inventory = Lineages.Inventory([Lineages.Member(1, 2)]) with { Lineage = [taggedBase, Lineages.Member(1, 2)] };
+        var taggedBase = SampleLineages.Member(9, 3) with { Name = "web-base" };
+        var inventory = SampleLineages.Inventory([SampleLineages.Member(1, 2)]) with { Lineage = [taggedBase, SampleLineages.Member(1, 2)] };
 
         var plan = PlanOf(SampleSpecs.Basic(), inventory);
 
@@ -197,7 +197,7 @@ public class SetupPlannerTests
     [Fact]
     public void Revision_numbering_continues_above_the_highest_revision_ever_used()
     {
-        var plan = PlanOf(SampleSpecs.Basic(), Lineages.Inventory([]), highestRevisionEver: 41);
+        var plan = PlanOf(SampleSpecs.Basic(), SampleLineages.Inventory([]), highestRevisionEver: 41);
 
         Assert.Equal("web__prod__42", plan.NewAsgName);
     }

@@ -7,7 +7,7 @@ using AmiOrchestrator.Domain.Planning;
 namespace AmiOrchestrator.Domain.Tests.Builders;
 
 /// <summary>Groups and inventories as discovery would report them.</summary>
-internal static class Lineages
+internal static class SampleLineages
 {
     public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
