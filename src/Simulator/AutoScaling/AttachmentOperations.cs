@@ -1,0 +1,72 @@
+using AmiOrchestrator.Simulator.LoadBalancing;
+using AmiOrchestrator.Simulator.Protocol;
+
+namespace AmiOrchestrator.Simulator.AutoScaling;
+
+/// <summary>
+/// Attaching target groups and classic load balancers to a group: its live instances register at once (and new ones
+/// as they launch); detaching deregisters them, and they drain.
+/// </summary>
+internal static class AttachmentOperations
+{
+    private const int MaxPerCall = 10;
+
+    public static OperationResult AttachTargetGroups(OperationContext context) =>
+        Attach(context, "TargetGroupARNs", g => g.TargetGroupArns, arn => context.Region.TargetGroups.GetValueOrDefault(arn)?.Targets,
+            arn => $"Provided Target Groups may not be valid. Please ensure they exist and try again. Target group ARN: {arn}");
+
+    public static OperationResult DetachTargetGroups(OperationContext context) =>
+        Detach(context, "TargetGroupARNs", g => g.TargetGroupArns, arn => context.Region.TargetGroups.GetValueOrDefault(arn)?.Targets);
+
+    public static OperationResult AttachLoadBalancers(OperationContext context) =>
+        Attach(context, "LoadBalancerNames", g => g.LoadBalancerNames, name => context.Region.LoadBalancers.GetValueOrDefault(name)?.Instances,
+            name => $"Provided Load Balancers may not be valid. Please ensure they exist and try again. Load balancer: {name}");
+
+    public static OperationResult DetachLoadBalancers(OperationContext context) =>
+        Detach(context, "LoadBalancerNames", g => g.LoadBalancerNames, name => context.Region.LoadBalancers.GetValueOrDefault(name)?.Instances);
+
+    // Target groups and classic load balancers attach the same way; only where their registrations live differs.
+    private static OperationResult Attach(
+        OperationContext context,
+        string member,
+        Func<AutoScalingGroup, List<string>> attached,
+        Func<string, TargetRegistrations?> registrations,
+        Func<string, string> notFound)
+    {
+        var group = GroupOperations.LiveGroup(context);
+        var names = Names(context.Parameters, member);
+        foreach (var name in names.Where(name => registrations(name) is null))
+            throw AutoScalingErrors.Validation(notFound(name));
+        foreach (var name in names.Where(name => !attached(group).Contains(name, StringComparer.Ordinal)))
+        {
+            attached(group).Add(name);
+            foreach (var instance in group.LiveInstances)
+                registrations(name)!.Register(instance.InstanceId, context.Now);
+        }
+        return OperationResult.Of();
+    }
+
+    private static OperationResult Detach(
+        OperationContext context, string member, Func<AutoScalingGroup, List<string>> attached, Func<string, TargetRegistrations?> registrations)
+    {
+        var group = GroupOperations.LiveGroup(context);
+        foreach (var name in Names(context.Parameters, member).Where(name => attached(group).Remove(name)))
+        {
+            if (registrations(name) is not { } registered)
+                continue;
+            foreach (var instance in group.Instances)
+                registered.Deregister(instance.InstanceId, context.Now);
+        }
+        return OperationResult.Of();
+    }
+
+    private static IReadOnlyList<string> Names(QueryParameters parameters, string member)
+    {
+        var names = parameters.Strings(member);
+        if (names.Count == 0)
+            throw parameters.Missing(member);
+        if (names.Count > MaxPerCall)
+            throw parameters.Invalid(member, "[" + string.Join(", ", names) + "]", $"Member must have length less than or equal to {MaxPerCall}");
+        return names.Distinct(StringComparer.Ordinal).ToList();
+    }
+}

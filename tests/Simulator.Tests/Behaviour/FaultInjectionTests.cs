@@ -1,0 +1,103 @@
+using AmiOrchestrator.Simulator.Tests.Support;
+
+namespace AmiOrchestrator.Simulator.Tests.Behaviour;
+
+/// <summary>Injected faults fail calls the way each service fails them, reproducibly for a seed.</summary>
+public sealed class FaultInjectionTests : SimulatorTest
+{
+    [Theory]
+    [InlineData("autoscaling", "2011-01-01", "DescribeAutoScalingGroups", "Throttling", 400, "Rate exceeded")]
+    [InlineData("elasticloadbalancing", "2015-12-01", "DescribeTargetGroups", "Throttling", 400, "Rate exceeded")]
+    [InlineData("sts", "2011-06-15", "GetCallerIdentity", "Throttling", 400, "Rate exceeded")]
+    [InlineData("ec2", "2016-11-15", "DescribeImages", "RequestLimitExceeded", 503, "Request limit exceeded.")]
+    public async Task Full_throttling_fails_every_call_with_the_service_throttling_error(
+        string service, string version, string action, string code, int status, string message)
+    {
+        Simulator.Control.SetFault(action, new FaultSettings(ThrottleRate: 1));
+
+        var error = await Assert.ThrowsAsync<QueryException>(() => Client.CallAsync(service, version, action));
+
+        Assert.Equal((code, status, message), (error.Code, error.Status, error.AwsMessage));
+    }
+
+    [Theory]
+    [InlineData("autoscaling", "2011-01-01", "DescribeAutoScalingGroups", "InternalFailure")]
+    [InlineData("ec2", "2016-11-15", "DescribeImages", "InternalError")]
+    public async Task A_full_server_error_rate_fails_every_call_with_500(string service, string version, string action, string code)
+    {
+        Simulator.Control.SetFault("*", new FaultSettings(ServerErrorRate: 1));
+
+        var error = await Assert.ThrowsAsync<QueryException>(() => Client.CallAsync(service, version, action));
+
+        Assert.Equal((code, 500), (error.Code, error.Status));
+    }
+
+    [Fact]
+    public async Task Faults_of_one_action_leave_the_others_alone_and_clear()
+    {
+        Simulator.Control.SetFault("DescribePolicies", new FaultSettings(ThrottleRate: 1));
+
+        await Client.AutoScalingAsync("DescribeAutoScalingGroups");
+        await Assert.ThrowsAsync<QueryException>(() => Client.AutoScalingAsync("DescribePolicies"));
+        Simulator.Control.ClearFaults();
+        await Client.AutoScalingAsync("DescribePolicies");
+
+        Assert.Equal(2, Simulator.Control.RequestCount("DescribePolicies"));
+        Assert.Equal(1, Simulator.Control.RequestCount("DescribeAutoScalingGroups"));
+    }
+
+    [Fact]
+    public async Task A_partial_rate_fails_some_calls_and_the_same_seed_fails_the_same_ones()
+    {
+        var first = await Outcomes(seed: 7);
+        var again = await Outcomes(seed: 7);
+        var otherSeed = await Outcomes(seed: 8);
+
+        Assert.Equal(first, again);
+        Assert.Contains("Throttling", first);
+        Assert.Contains("InternalFailure", first);
+        Assert.Contains("ok", first);
+        Assert.NotEqual(first, otherSeed);
+    }
+
+    [Fact]
+    public async Task Latency_is_waited_on_the_injected_clock()
+    {
+        Simulator.Control.SetFault("DescribeAutoScalingGroups", new FaultSettings(Latency: TimeSpan.FromSeconds(5)));
+
+        var call = Client.AutoScalingAsync("DescribeAutoScalingGroups");
+        await Poll.UntilAsync(() => Simulator.Control.RequestCount("DescribeAutoScalingGroups") == 1);
+        var advanced = TimeSpan.Zero;
+        while (!call.IsCompleted)
+        {
+            Assert.True(advanced < TimeSpan.FromMinutes(1), "The call never completed while the fake clock moved.");
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            advanced += TimeSpan.FromSeconds(1);
+            await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System));
+        }
+
+        await call;
+        Assert.True(advanced >= TimeSpan.FromSeconds(5), $"completed after only {advanced} of simulated time");
+    }
+
+    private async Task<List<string>> Outcomes(int seed)
+    {
+        await using var simulator = await TestRegion.StartAsync(TestRegion.NewClock(), faultSeed: seed);
+        using var client = new QueryClient(simulator.Endpoint, SimulatedAccount.Default);
+        simulator.Control.SetFault("DescribeAutoScalingGroups", new FaultSettings(ThrottleRate: 0.4, ServerErrorRate: 0.3));
+        var outcomes = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            try
+            {
+                await client.AutoScalingAsync("DescribeAutoScalingGroups");
+                outcomes.Add("ok");
+            }
+            catch (QueryException error)
+            {
+                outcomes.Add(error.Code);
+            }
+        }
+        return outcomes;
+    }
+}
