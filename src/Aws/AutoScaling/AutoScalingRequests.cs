@@ -177,9 +177,7 @@ internal static class AutoScalingRequests
         parameters
             .AddStructure("LaunchTemplate", lt => lt
                 .AddStructure("LaunchTemplateSpecification", s => WriteTemplate(s, policy.LaunchTemplate))
-                .AddList("Overrides", policy.Overrides, (o, item) => o
-                    .Add("InstanceType", item.InstanceType)
-                    .Add("WeightedCapacity", item.WeightedCapacity)))
+                .AddList("Overrides", policy.Overrides, (o, item) => o.AddAll(item.Parameters)))
             .AddStructure("InstancesDistribution", d => d
                 .Add("OnDemandAllocationStrategy", policy.OnDemandAllocationStrategy)
                 .Add("OnDemandBaseCapacity", policy.OnDemandBaseCapacity)

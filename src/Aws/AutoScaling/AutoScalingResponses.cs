@@ -122,12 +122,8 @@ internal static class AutoScalingResponses
             LaunchTemplate = template?.Child("LaunchTemplateSpecification") is { } spec
                 ? TemplateSpec(spec)
                 : throw InvalidResponse.Because("<MixedInstancesPolicy> has no <LaunchTemplate><LaunchTemplateSpecification>"),
-            // An override by InstanceRequirements (attribute-based selection) has no instance type, and the domain's
-            // InstanceTypeOverride cannot carry it: such overrides are not copied (a known gap of the domain model).
-            Overrides = template.Members("Overrides")
-                .Where(o => o.Text("InstanceType") is not null)
-                .Select(o => new InstanceTypeOverride(o.RequiredText("InstanceType"), o.Text("WeightedCapacity")))
-                .ToValueList(),
+            // Kept as Query parameters, so attribute-based overrides and per-override templates are copied as they are.
+            Overrides = template.Members("Overrides").Select(o => new LaunchTemplateOverride(QueryForm.Of(o))).ToValueList(),
             OnDemandAllocationStrategy = distribution?.Text("OnDemandAllocationStrategy"),
             OnDemandBaseCapacity = distribution?.Int("OnDemandBaseCapacity"),
             OnDemandPercentageAboveBaseCapacity = distribution?.Int("OnDemandPercentageAboveBaseCapacity"),

@@ -24,7 +24,7 @@ internal static class ScalingPolicyForm
     {
         var parameters = new List<KeyValuePair<string, string>>();
         foreach (var child in member.Elements().Where(c => !NotParameters.Contains(c.Name.LocalName)))
-            Flatten(child, child.Name.LocalName, parameters);
+            QueryForm.Flatten(child, child.Name.LocalName, parameters);
         return new ScalingPolicy(
             member.RequiredText("PolicyName"),
             // Policies created before policy types existed are simple ones, and AWS may omit the type for them.
@@ -41,28 +41,5 @@ internal static class ScalingPolicyForm
             : throw new ArgumentException(
                 $"Policy '{policy.PolicyName}' carries '{clash}' among its parameters; it is not a PutScalingPolicy parameter.",
                 nameof(policy));
-    }
-
-    private static void Flatten(XElement element, string path, List<KeyValuePair<string, string>> into)
-    {
-        var children = element.Elements().ToList();
-        if (children.Count == 0)
-        {
-            // Empty elements are empty lists (<StepAdjustments/> on a target-tracking policy). Sending one back would
-            // be "StepAdjustments=", an explicit empty list, which PutScalingPolicy refuses for types that take none.
-            if (element.Value.Length > 0)
-                into.Add(KeyValuePair.Create(path, element.Value));
-            return;
-        }
-
-        if (children.TrueForAll(c => c.Name.LocalName == "member"))
-        {
-            for (var i = 0; i < children.Count; i++)
-                Flatten(children[i], $"{path}.member.{i + 1}", into);
-            return;
-        }
-
-        foreach (var child in children)
-            Flatten(child, $"{path}.{child.Name.LocalName}", into);
     }
 }

@@ -9,7 +9,7 @@ namespace AmiOrchestrator.Domain.Cloud;
 public sealed record MixedInstancesPolicy
 {
     public required LaunchTemplateSpec LaunchTemplate { get; init; }
-    public ValueList<InstanceTypeOverride> Overrides { get; init; } = ValueList<InstanceTypeOverride>.Empty;
+    public ValueList<LaunchTemplateOverride> Overrides { get; init; } = ValueList<LaunchTemplateOverride>.Empty;
     public string? OnDemandAllocationStrategy { get; init; }
     public int? OnDemandBaseCapacity { get; init; }
     public int? OnDemandPercentageAboveBaseCapacity { get; init; }

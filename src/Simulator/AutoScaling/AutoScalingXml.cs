@@ -204,10 +204,7 @@ internal static class AutoScalingXml
         new XElement(
             "LaunchTemplate",
             TemplateSpec("LaunchTemplateSpecification", policy.LaunchTemplate),
-            Xml.Members("Overrides", policy.Overrides.Select(o => new object?[]
-            {
-                new XElement("InstanceType", o.InstanceType), Xml.Text("WeightedCapacity", o.WeightedCapacity),
-            }))),
+            Xml.Members("Overrides", policy.Overrides.Select(o => ParameterXml.ToElements(o.Parameters, QueryDialect.AwsQuery).ToArray()))),
         // AWS fills in the distribution's defaults when the caller leaves them out.
         new XElement(
             "InstancesDistribution",

@@ -94,11 +94,8 @@ internal static class GroupRequestReader
         {
             LaunchTemplate = TemplateSpec(template, "LaunchTemplateSpecification")
                 ?? throw AutoScalingErrors.Validation("Valid requests must contain either launchTemplateId or LaunchTemplateName"),
-            // Overrides by instance requirements (no InstanceType) are accepted and not modelled.
-            Overrides = template.Structs("Overrides")
-                .Where(o => o["InstanceType"] is not null)
-                .Select(o => new InstanceTypeOverride(o["InstanceType"]!, o["WeightedCapacity"]))
-                .ToValueList(),
+            // Kept as sent, so that overrides by instance requirements describe back as they were put.
+            Overrides = template.Structs("Overrides").Select(o => new LaunchTemplateOverride(o.Flatten())).ToValueList(),
             OnDemandAllocationStrategy = distribution["OnDemandAllocationStrategy"],
             OnDemandBaseCapacity = distribution.Int("OnDemandBaseCapacity"),
             OnDemandPercentageAboveBaseCapacity = distribution.Int("OnDemandPercentageAboveBaseCapacity"),

@@ -94,7 +94,7 @@ public class AutoScalingRequestsTests
             MixedInstancesPolicy = new MixedInstancesPolicy
             {
                 LaunchTemplate = new LaunchTemplateSpec(null, "web", "$Default"),
-                Overrides = [new InstanceTypeOverride("t3.micro"), new InstanceTypeOverride("t3a.micro", "2")],
+                Overrides = [LaunchTemplateOverride.ForInstanceType("t3.micro"), LaunchTemplateOverride.ForInstanceType("t3a.micro", "2")],
                 OnDemandBaseCapacity = 0,
                 OnDemandPercentageAboveBaseCapacity = 50,
                 SpotAllocationStrategy = "price-capacity-optimized",

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using AmiOrchestrator.Aws.AutoScaling;
 using AmiOrchestrator.Aws.Query;
 using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Common;
 
 namespace AmiOrchestrator.Aws.Tests.AutoScaling;
 
@@ -69,6 +70,7 @@ public class AutoScalingResponsesTests
                   <Overrides>
                     <member><InstanceType>t3.micro</InstanceType></member>
                     <member><InstanceType>t3a.micro</InstanceType><WeightedCapacity>2</WeightedCapacity></member>
+                    <member><InstanceRequirements><VCpuCount><Min>2</Min><Max>4</Max></VCpuCount><MemoryMiB><Min>4096</Min></MemoryMiB><CpuManufacturers><member>amd</member><member>intel</member></CpuManufacturers></InstanceRequirements></member>
                   </Overrides>
                 </LaunchTemplate>
                 <InstancesDistribution>
@@ -141,7 +143,17 @@ public class AutoScalingResponsesTests
             new MixedInstancesPolicy
             {
                 LaunchTemplate = new LaunchTemplateSpec("lt-9", "m", "$Default"),
-                Overrides = [new InstanceTypeOverride("t3.micro"), new InstanceTypeOverride("t3a.micro", "2")],
+                Overrides =
+                [
+                    LaunchTemplateOverride.ForInstanceType("t3.micro"),
+                    LaunchTemplateOverride.ForInstanceType("t3a.micro", "2"),
+                    new LaunchTemplateOverride(ValueMap.Of(
+                        ("InstanceRequirements.VCpuCount.Min", "2"),
+                        ("InstanceRequirements.VCpuCount.Max", "4"),
+                        ("InstanceRequirements.MemoryMiB.Min", "4096"),
+                        ("InstanceRequirements.CpuManufacturers.member.1", "amd"),
+                        ("InstanceRequirements.CpuManufacturers.member.2", "intel"))),
+                ],
                 OnDemandAllocationStrategy = "prioritized",
                 OnDemandBaseCapacity = 1,
                 OnDemandPercentageAboveBaseCapacity = 50,

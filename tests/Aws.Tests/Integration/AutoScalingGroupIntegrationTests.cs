@@ -1,4 +1,5 @@
 using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Common;
 
 namespace AmiOrchestrator.Aws.Tests.Integration;
 
@@ -106,6 +107,31 @@ public sealed class AutoScalingGroupIntegrationTests : IAsyncLifetime
             group.Tags.OrderBy(t => t.Key, StringComparer.Ordinal));
         var hook = Assert.Single(await Cloud.DescribeLifecycleHooksAsync("checkout__prod__2", CancellationToken.None));
         Assert.Equal(("warm", "autoscaling:EC2_INSTANCE_LAUNCHING", 120), (hook.Name, hook.Transition, hook.HeartbeatTimeout));
+    }
+
+    [Fact]
+    public async Task A_mixed_instances_policy_with_attribute_based_overrides_is_created_and_described_back_unchanged()
+    {
+        var policy = new MixedInstancesPolicy
+        {
+            LaunchTemplate = new LaunchTemplateSpec(SimulatorHarness.LaunchTemplateId, null, "1"),
+            Overrides =
+            [
+                LaunchTemplateOverride.ForInstanceType("t3.micro", "1"),
+                new LaunchTemplateOverride(ValueMap.Of(
+                    ("InstanceRequirements.VCpuCount.Min", "2"),
+                    ("InstanceRequirements.MemoryMiB.Min", "4096"),
+                    ("InstanceRequirements.CpuManufacturers.member.1", "amd"))),
+            ],
+            OnDemandBaseCapacity = 1,
+            OnDemandPercentageAboveBaseCapacity = 25,
+        };
+
+        await Cloud.CreateAsgAsync(NewGroup("mixed__1") with { LaunchTemplate = null, MixedInstancesPolicy = policy }, CancellationToken.None);
+
+        var described = Assert.Single(await Cloud.DescribeAsgsAsync(["mixed__1"], CancellationToken.None)).MixedInstancesPolicy;
+        Assert.NotNull(described);
+        Assert.Equal(policy.Overrides, described.Overrides);
     }
 
     [Fact]
