@@ -11,6 +11,9 @@ namespace AmiOrchestrator.Domain.Common;
 [JsonConverter(typeof(DurationJsonConverter))]
 public readonly record struct Duration(TimeSpan Value) : IComparable<Duration>
 {
+    // About 100 years; no setting of a deployment is anywhere near it.
+    private const long MaxTicks = TimeSpan.TicksPerDay * 36_500;
+
     public static Duration FromSeconds(int seconds) => new(TimeSpan.FromSeconds(seconds));
 
     public static Duration FromMinutes(int minutes) => new(TimeSpan.FromMinutes(minutes));
@@ -58,6 +61,9 @@ public readonly record struct Duration(TimeSpan Value) : IComparable<Duration>
             if (rank < 0 || rank >= lastUnitRank)
                 return null;
             lastUnitRank = rank;
+            // Anything near TimeSpan's range is a typo, not a duration; refusing it keeps every later sum in range.
+            if (number > MaxTicks / unit.Ticks || total.Ticks > MaxTicks - number * unit.Ticks)
+                return null;
             total += unit * number;
         }
         return new Duration(total);

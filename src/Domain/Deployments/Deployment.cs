@@ -24,7 +24,7 @@ public static class Deployment
             Steps = [DeploymentProgram.Discovery(state.DeploymentId)],
         },
         DeploymentStarted e => state with { Status = DeploymentStatus.SettingUp, HighestRevisionEver = e.HighestRevisionEver, StartedAt = e.At },
-        SetupPlanned e => state with { Plan = e.Plan, Steps = state.Steps.AddRange(e.Steps) },
+        SetupPlanned e => state with { Plan = e.Plan, Steps = state.Steps.AddRange(e.Steps), Warnings = state.Warnings.AddRange(e.Plan.Warnings) },
         StepStarted e => state with
         {
             InFlight = e,
@@ -144,14 +144,19 @@ public static class Deployment
                 case LineageDenied denied when State.PendingRollback is not null:
                     Emit(new RollbackDenied(denied.Reason, at));
                     break;
+                case LineageDenied denied when State.Status == DeploymentStatus.Queued:
+                    // The lineage's queue is full: the deployment never ran and never will under this id.
+                    Emit(new DeploymentFailed("not admitted to its lineage: " + denied.Reason, ValueList<SpecProblem>.Empty, at));
+                    Release();
+                    break;
                 case StepOutcome outcome:
                     OnStepOutcome(outcome);
                     break;
                 case Approve approve:
-                    OnApproval(approve.By, null);
+                    OnApproval(approve.By, approve.GateStepId, null);
                     break;
                 case Reject reject:
-                    OnApproval(reject.By, reject.Reason);
+                    OnApproval(reject.By, reject.GateStepId, reject.Reason);
                     break;
                 case RequestRollback rollback:
                     OnRollbackRequest(rollback);
@@ -194,6 +199,8 @@ public static class Deployment
 
         private void OnLineageGranted(LineageGranted granted)
         {
+            if (State.Spec is not null && granted.LineageId != State.LineageId)
+                return; // a grant for another lineage reached this deployment; it is not this deployment's to use or give back
             if (State.Status == DeploymentStatus.Queued)
             {
                 Emit(new DeploymentStarted(granted.HighestRevisionEver, at));
@@ -223,11 +230,16 @@ public static class Deployment
             Continue();
         }
 
-        private void OnApproval(string by, string? rejection)
+        private void OnApproval(string by, string? gateStepId, string? rejection)
         {
             if (State.InFlight is not { Step.Action: AwaitApproval } inFlight)
             {
                 Answer(false, $"the deployment is {State.Status}, not awaiting approval");
+                return;
+            }
+            if (gateStepId is not null && gateStepId != inFlight.Step.Id)
+            {
+                Answer(false, $"gate {gateStepId} is not the one waiting ({inFlight.Step.Id})");
                 return;
             }
             if (rejection is null)
@@ -265,6 +277,11 @@ public static class Deployment
                     if (State.PendingRollback is not null)
                     {
                         Answer(false, "a rollback is already waiting for the lineage");
+                        return;
+                    }
+                    if (State.TouchedAsgs.Count == 0)
+                    {
+                        Answer(false, "the deployment changed no group, so there is nothing to roll back");
                         return;
                     }
                     // The lineage was given back when the deployment ended; it must be this deployment's again first.
@@ -338,15 +355,16 @@ public static class Deployment
                 {
                     if (state.PendingFailure is { } rollbackFailure)
                         Emit(new RollbackFailed($"{rollbackFailure.StepId} failed: {rollbackFailure.Failure}", at));
-                    else if (state.Interrupt is { Kind: InterruptKind.Abort } abortRollback)
-                        Abort(abortRollback);
-                    else if (state.NextRollbackStep < state.RollbackSteps.Count)
-                        Start(state.RollbackSteps[state.NextRollbackStep]);
-                    else
+                    else if (state.NextRollbackStep >= state.RollbackSteps.Count)
                     {
+                        // Finished: an abort that came during the last step has nothing left to stop.
                         Emit(new DeploymentRolledBack(at));
                         Release();
                     }
+                    else if (state.Interrupt is { Kind: InterruptKind.Abort } abortRollback)
+                        Abort(abortRollback);
+                    else
+                        Start(state.RollbackSteps[state.NextRollbackStep]);
                     return;
                 }
                 if (!state.IsRunning)
@@ -438,11 +456,15 @@ public static class Deployment
 
         private DateTimeOffset? Deadline(StepAction action, DeploymentSpec spec) => action switch
         {
-            Bake bake => at + bake.BakeTime.Value,
-            HttpCheck check => at + check.Timeout.Value,
-            AwaitApproval approval => approval.Timeout is { } timeout ? at + timeout.Value : null,
-            _ => at + spec.Timeouts.SteadyState.Value,
+            Bake bake => Later(bake.BakeTime),
+            HttpCheck check => Later(check.Timeout),
+            AwaitApproval approval => approval.Timeout is { } timeout ? Later(timeout) : null,
+            _ => Later(spec.Timeouts.SteadyState),
         };
+
+        // Validation bounds every duration, but a decision must not throw whatever a spec from an older release held.
+        private DateTimeOffset Later(Duration duration) =>
+            duration.Value >= DateTimeOffset.MaxValue - at ? DateTimeOffset.MaxValue : at + duration.Value;
 
         private void Release() =>
             Do(new ReleaseLineage(State.LineageId, State.DeploymentId, State.Plan?.Revision ?? State.HighestRevisionEver));

@@ -26,11 +26,14 @@ public sealed record StepOutcome(string StepId, StepResult? Result, StepFailure?
     public static StepOutcome Failed(string stepId, StepFailure failure, DateTimeOffset at) => new(stepId, null, failure, null, at);
 }
 
-/// <summary>Let a deployment waiting for approval carry on.</summary>
-public sealed record Approve(string By, DateTimeOffset At) : DeploymentInput(At);
+/// <summary>
+/// Let a deployment waiting for approval carry on. <see cref="GateStepId"/>, when given, names the gate approved,
+/// so a stale or repeated approval of an earlier gate cannot pass a later one.
+/// </summary>
+public sealed record Approve(string By, DateTimeOffset At, string? GateStepId = null) : DeploymentInput(At);
 
-/// <summary>Refuse a deployment waiting for approval.</summary>
-public sealed record Reject(string By, string Reason, DateTimeOffset At) : DeploymentInput(At);
+/// <summary>Refuse a deployment waiting for approval (at the gate named, when one is).</summary>
+public sealed record Reject(string By, string Reason, DateTimeOffset At, string? GateStepId = null) : DeploymentInput(At);
 
 /// <summary>Roll the deployment back.</summary>
 public sealed record RequestRollback(string By, string Reason, DateTimeOffset At) : DeploymentInput(At);

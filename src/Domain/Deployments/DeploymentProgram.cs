@@ -64,9 +64,6 @@ public static class DeploymentProgram
             {
                 Deploy(new ResizeAsg(newAsg, phase.NewMin, phase.NewDesired, null));
                 Deploy(new WaitSteady(newAsg, phase.NewDesired, newRoutes.Item1, newRoutes.Item2, poll));
-                // Blue/Green attaches policies at the swap, once the group takes prod traffic.
-                if (isLast && !blueGreen)
-                    AttachAutoscaling(Deploy, plan);
             }
             void DownsizePrevious()
             {
@@ -87,6 +84,11 @@ public static class DeploymentProgram
                 UpscaleNew();
                 DownsizePrevious();
             }
+            // Autoscaling starts once the new group carries all the load: attached while the previous group still
+            // served, target tracking would scale the new group in and leave it short when the previous one went.
+            // Blue/Green attaches policies at the swap instead, once the group takes prod traffic.
+            if (isLast && !blueGreen)
+                AttachAutoscaling(Deploy, plan);
             if (phase.Gates is { } gates)
                 AddGates(steps, deploymentId, segment, phase.Number, gates, poll);
         }

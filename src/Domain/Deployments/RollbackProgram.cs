@@ -47,6 +47,8 @@ public static class RollbackProgram
                 Add(new TagAsg(previous.Name, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Blue)]));
         }
 
+        // The new group counts as touched once its create has started: the create may have happened even if its
+        // outcome was lost. Every teardown step is owner-checked, so a name taken by another group is left alone.
         void RemoveNew()
         {
             if (!newTouched)
@@ -57,13 +59,13 @@ public static class RollbackProgram
                 // Drain the new group from whichever routes the swap reached before it goes; the previous group serves by now.
                 var targetGroups = infrastructure.TargetGroups.AddRange(infrastructure.StageTargetGroups);
                 var loadBalancers = infrastructure.LoadBalancers.AddRange(infrastructure.StageLoadBalancers);
-                Add(new DetachRoutes(name, targetGroups, loadBalancers, MissingIsDone: true));
-                Add(new WaitDeregistered(name, targetGroups, loadBalancers, poll, MissingIsDone: true));
-                Add(new TagAsg(name, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Green)], MissingIsDone: true));
+                Add(new DetachRoutes(name, targetGroups, loadBalancers, MissingIsDone: true, OwnedBy: deploymentId));
+                Add(new WaitDeregistered(name, targetGroups, loadBalancers, poll, MissingIsDone: true, OwnedBy: deploymentId));
+                Add(new TagAsg(name, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Green)], MissingIsDone: true, OwnedBy: deploymentId));
             }
-            Add(new ResizeAsg(name, 0, 0, null, MissingIsDone: true));
-            Add(new WaitSteady(name, 0, [], [], poll, MissingIsDone: true));
-            Add(new DeleteAsg(name));
+            Add(new ResizeAsg(name, 0, 0, null, MissingIsDone: true, OwnedBy: deploymentId));
+            Add(new WaitSteady(name, 0, [], [], poll, MissingIsDone: true, OwnedBy: deploymentId));
+            Add(new DeleteAsg(name, OwnedBy: deploymentId));
         }
 
         // Rollback reverses the resize order; Blue/Green always restores prod on the previous group before removing the new one.

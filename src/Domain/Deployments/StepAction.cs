@@ -5,7 +5,11 @@ using AmiOrchestrator.Domain.Common;
 namespace AmiOrchestrator.Domain.Deployments;
 
 /// <summary>
-/// One thing a step does: an AWS change, a wait, or a gate. Every change is idempotent (absolute values, names,
+/// One thing a step does: an AWS change, a wait, or a gate.
+/// The actions that tear down a deployment's new group carry <c>OwnedBy</c> (the deployment id): the executor acts
+/// only on a group tagged <c>ami-orchestrator:deployment=&lt;OwnedBy&gt;</c> and treats any other group of that
+/// name as done and leaves it alone, because a create that failed on a taken name must never lead to deleting
+/// someone else's group. Every change is idempotent (absolute values, names,
 /// client tokens), so a step whose outcome was lost in a crash is simply run again. Actions are data, persisted
 /// inside <see cref="StepStarted"/> under stable kind names, never CLR type names.
 /// </summary>
@@ -112,7 +116,7 @@ public sealed record PutScheduledActions(string Asg, ValueList<ScheduledAction> 
 /// Sets absolute sizes (min and desired together so the target holds). <see cref="MissingIsDone"/> makes a
 /// missing group count as done, for rollback of a group whose creation may not have happened.
 /// </summary>
-public sealed record ResizeAsg(string Asg, int? MinSize, int DesiredCapacity, int? MaxSize, bool MissingIsDone = false) : StepAction
+public sealed record ResizeAsg(string Asg, int? MinSize, int DesiredCapacity, int? MaxSize, bool MissingIsDone = false, string? OwnedBy = null) : StepAction
 {
     public override string Name => "resize";
     public override string Target => Asg;
@@ -129,7 +133,8 @@ public sealed record WaitSteady(
     ValueList<string> TargetGroups,
     ValueList<string> LoadBalancers,
     Duration PollInterval,
-    bool MissingIsDone = false) : StepAction
+    bool MissingIsDone = false,
+    string? OwnedBy = null) : StepAction
 {
     public override string Name => "wait-steady";
     public override string Target => Asg;
@@ -137,7 +142,7 @@ public sealed record WaitSteady(
 }
 
 /// <summary>Force-deletes a group (terminating what is left of it); a group that is already gone counts as deleted.</summary>
-public sealed record DeleteAsg(string Asg) : StepAction
+public sealed record DeleteAsg(string Asg, string? OwnedBy = null) : StepAction
 {
     public override string Name => "delete-asg";
     public override string Target => Asg;
@@ -153,7 +158,8 @@ public sealed record AttachRoutes(string Asg, ValueList<string> TargetGroups, Va
 }
 
 /// <summary>Detaches those of the target groups and classic load balancers that are attached to a group.</summary>
-public sealed record DetachRoutes(string Asg, ValueList<string> TargetGroups, ValueList<string> LoadBalancers, bool MissingIsDone = false) : StepAction
+public sealed record DetachRoutes(
+    string Asg, ValueList<string> TargetGroups, ValueList<string> LoadBalancers, bool MissingIsDone = false, string? OwnedBy = null) : StepAction
 {
     public override string Name => "detach-routes";
     public override string Target => Asg;
@@ -162,7 +168,8 @@ public sealed record DetachRoutes(string Asg, ValueList<string> TargetGroups, Va
 
 /// <summary>Waits until none of the group's instances is registered in the target groups or load balancers.</summary>
 public sealed record WaitDeregistered(
-    string Asg, ValueList<string> TargetGroups, ValueList<string> LoadBalancers, Duration PollInterval, bool MissingIsDone = false) : StepAction
+    string Asg, ValueList<string> TargetGroups, ValueList<string> LoadBalancers, Duration PollInterval, bool MissingIsDone = false, string? OwnedBy = null)
+    : StepAction
 {
     public override string Name => "wait-deregistered";
     public override string Target => Asg;
@@ -170,7 +177,7 @@ public sealed record WaitDeregistered(
 }
 
 /// <summary>Creates or overwrites tags on a group.</summary>
-public sealed record TagAsg(string Asg, ValueList<AsgTag> Tags, bool MissingIsDone = false) : StepAction
+public sealed record TagAsg(string Asg, ValueList<AsgTag> Tags, bool MissingIsDone = false, string? OwnedBy = null) : StepAction
 {
     public override string Name => "tag-asg";
     public override string Target => Asg;

@@ -45,6 +45,11 @@ public static class Lineage
             case AskForTurn when state.Running == id:
                 effects.Add(new GrantTurn(id, state.LineageId, state.HighestRevisionEver));
                 break;
+            case AskForTurn when state.LastStarted == id:
+                // A late repeat from the deployment that ran last: admitting it again would let it run twice and
+                // take the right to a late rollback from itself.
+                effects.Add(new RefuseTurn(id, $"deployment {id} has already had its turn in lineage '{state.LineageId}'"));
+                break;
             case AskForTurn when state.Waiting.Contains(id):
                 effects.Add(new QueuePosition(id, state.Waiting.ToList().IndexOf(id) + 1, state.Running));
                 break;

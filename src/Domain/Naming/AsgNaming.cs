@@ -47,9 +47,11 @@ public static class AsgNaming
             return "must not be empty";
         if (name.Length > MaxNameLength)
             return $"is {name.Length} characters; AWS allows at most {MaxNameLength}";
-        var bad = name.FirstOrDefault(c => c is < '!' or > '~' or ':');
-        if (bad != default)
-            return $"contains '{Printable(bad)}'; group names use ASCII characters 33-126 except ':'";
+        var bad = name.AsSpan().IndexOfAnyExceptInRange('!', '~');
+        if (bad < 0)
+            bad = name.IndexOf(':', StringComparison.Ordinal);
+        if (bad >= 0)
+            return $"contains '{Printable(name[bad])}'; group names use ASCII characters 33-126 except ':'";
         return null;
     }
 

@@ -28,4 +28,10 @@ public sealed record SetupInventory
     public string? PreviousAsgName { get; init; }
 
     public ValueList<ScalingPolicy> PreviousPolicies { get; init; } = ValueList<ScalingPolicy>.Empty;
+
+    /// <summary>
+    /// What describing the name the new group will get (<see cref="SetupPlanner.NextAsgName"/>) returned: a group
+    /// outside the lineage already holding it is a collision the planner refuses before anything is changed.
+    /// </summary>
+    public ValueList<AsgDescription> GroupsWithNewName { get; init; } = ValueList<AsgDescription>.Empty;
 }

@@ -31,4 +31,7 @@ public sealed record SetupPlan
 
     public ValueList<ScheduledAction> NewAsgScheduledActions { get; init; } = ValueList<ScheduledAction>.Empty;
     public required ValueList<PhasePlan> Phases { get; init; }
+
+    /// <summary>What the plan does that an operator should know about but that does not stop it (recorded on the deployment).</summary>
+    public ValueList<string> Warnings { get; init; } = ValueList<string>.Empty;
 }

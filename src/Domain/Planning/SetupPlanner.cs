@@ -19,22 +19,37 @@ public static partial class SetupPlanner
         var problems = new List<SpecProblem>();
         var infrastructure = spec.Infrastructure;
         var blueGreen = spec.Strategy.Type == StrategyType.BlueGreen;
-        var members = inventory.Lineage
-            .Where(asg => asg.Name != inventory.BaseAsg.Name) // the base group is a template and is never touched
-            .Select(asg => LineageTags.Recognize(asg, infrastructure.LineageTag, infrastructure.Id))
-            .OfType<LineageMember>()
-            .ToList();
+        var members = Members(spec, inventory.Lineage, inventory.BaseAsg.Name);
         var previous = LineagePlanner.ChoosePrevious(members, blueGreen);
         if (previous?.Name != inventory.PreviousAsgName)
         {
-            problems.Add(new SpecProblem("infrastructure.id",
+            problems.Add(new SpecProblem("setup",
                 $"discovery read the policies of '{inventory.PreviousAsgName ?? "no group"}' but the lineage's previous group is '{previous?.Name ?? "none"}'"));
         }
+        var blueGroups = members.Where(m => m.IsBlue).Select(m => m.Name).Order(StringComparer.Ordinal).ToList();
+        if (blueGreen && blueGroups.Count > 1)
+        {
+            // Two groups both claiming prod (an interrupted swap) cannot be resolved by guessing which one serves.
+            problems.Add(new SpecProblem("infrastructure.id",
+                $"lineage '{infrastructure.Id}' has {blueGroups.Count} groups tagged BG_VERSION=BLUE ({string.Join(", ", blueGroups)}); roll back or finish the deployment that left them, or tag all but the serving one GREEN"));
+        }
 
+        if (members.Any(m => m.Revision == int.MaxValue) || highestRevisionEver == int.MaxValue)
+        {
+            problems.Add(new SpecProblem("infrastructure.id", $"lineage '{infrastructure.Id}' has used every revision number up to {int.MaxValue}; start a new lineage"));
+            return SetupPlanResult.Failed(problems.ToValueList());
+        }
         var revision = LineagePlanner.NextRevision(members, highestRevisionEver);
         var newName = AsgNaming.AsgName(AsgNaming.PrefixFor(spec), revision);
         if (AsgNaming.ProblemWithName(newName) is { } nameProblem)
             problems.Add(new SpecProblem("asgNamePrefix", $"the new group's name '{newName}' {nameProblem}"));
+        if (newName == inventory.BaseAsg.Name)
+            problems.Add(new SpecProblem("asgNamePrefix", $"the new group would be named '{newName}', like the base group, which is never changed"));
+        else if (inventory.GroupsWithNewName.Any(g => g.Name == newName))
+        {
+            problems.Add(new SpecProblem("asgNamePrefix",
+                $"a group named '{newName}' already exists outside lineage '{infrastructure.Id}' (is the lineage tagged differently, for example by Harness?); set asgNamePrefix or infrastructure.lineageTag"));
+        }
 
         var previousDescription = previous is null ? null : inventory.Lineage.First(a => a.Name == previous.Name);
         var capacity = ResolveCapacity(spec, previousDescription, problems);
@@ -44,6 +59,12 @@ public static partial class SetupPlanner
             ? UserDataTemplate.Render(template, spec.Service.Variables.Merge(spec.Environment.Variables)).ToBase64()
             : null;
         var launchTemplate = PlanLaunchTemplate(inventory, newName, userData, problems);
+        if (inventory.BaseAsg.MixedInstancesPolicy?.Overrides.Any(o => o.Parameters.Keys.Any(k => k.StartsWith("LaunchTemplateSpecification.", StringComparison.Ordinal))) == true)
+        {
+            // Such an override launches from its own template, which this deployment does not give the new AMI.
+            problems.Add(new SpecProblem("infrastructure.baseAsg",
+                $"'{inventory.BaseAsg.Name}' has mixed-instances overrides with their own launch template; their instances would keep the old AMI"));
+        }
         var phases = capacity is null ? ValueList<PhasePlan>.Empty : PlanPhases(spec, capacity, previousDescription, problems);
         if (problems.Count > 0 || capacity is null || launchTemplate is null)
             return SetupPlanResult.Failed(problems.ToValueList());
@@ -71,8 +92,44 @@ public static partial class SetupPlanner
             NewAsgPolicies = inventory.BasePolicies.Select(p => p.ForGroup(inventory.BaseAsg.Name, newName)).ToValueList(),
             NewAsgScheduledActions = inventory.BaseScheduledActions,
             Phases = phases,
+            Warnings = Warnings(inventory, newName).ToValueList(),
         };
         return SetupPlanResult.Planned(plan);
+    }
+
+    /// <summary>The groups of the lineage as setup sees them: tagged into it, and never the base group (a template, never touched).</summary>
+    public static List<LineageMember> Members(DeploymentSpec spec, IEnumerable<AsgDescription> lineage, string baseAsgName) =>
+        lineage
+            .Where(asg => asg.Name != baseAsgName)
+            .Select(asg => LineageTags.Recognize(asg, spec.Infrastructure.LineageTag, spec.Infrastructure.Id))
+            .OfType<LineageMember>()
+            .ToList();
+
+    /// <summary>
+    /// The name the new group will get, so that discovery can check it is free before planning
+    /// (<see cref="SetupInventory.GroupsWithNewName"/>); the planner derives the same name from the same inputs.
+    /// </summary>
+    public static string NextAsgName(DeploymentSpec spec, IEnumerable<AsgDescription> lineage, string baseAsgName, int highestRevisionEver)
+    {
+        var members = Members(spec, lineage, baseAsgName);
+        var revision = members.Any(m => m.Revision == int.MaxValue) ? int.MaxValue : LineagePlanner.NextRevision(members, Math.Min(highestRevisionEver, int.MaxValue - 1));
+        return AsgNaming.AsgName(AsgNaming.PrefixFor(spec), revision);
+    }
+
+    private static IEnumerable<string> Warnings(SetupInventory inventory, string newName)
+    {
+        var baseTemplate = inventory.BaseAsg.LaunchTemplate ?? inventory.BaseAsg.MixedInstancesPolicy?.LaunchTemplate;
+        if (baseTemplate?.Version is "$Latest" && inventory.BaseLaunchTemplateVersion is { } version)
+        {
+            yield return $"base group '{inventory.BaseAsg.Name}' launches from $Latest of {version.LaunchTemplateId}: the new version this deployment "
+                + "adds makes it (and anything else on $Latest) launch the new AMI from now on";
+        }
+        // A policy put again gets a new ARN; the CloudWatch alarms that drive step and simple policies still name the old one.
+        var alarmDriven = inventory.BasePolicies.Select(p => (Group: newName, Policy: p))
+            .Concat(inventory.PreviousPolicies.Select(p => (Group: inventory.PreviousAsgName ?? "", Policy: p)))
+            .Where(p => p.Policy.PolicyType is "StepScaling" or "SimpleScaling");
+        foreach (var (group, policy) in alarmDriven)
+            yield return $"{policy.PolicyType} policy '{policy.PolicyName}' will be put on '{group}' without its CloudWatch alarms; it does not fire until they are re-pointed";
     }
 
     private static CapacityNumbers? ResolveCapacity(DeploymentSpec spec, AsgDescription? previous, List<SpecProblem> problems)

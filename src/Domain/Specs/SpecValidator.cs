@@ -14,8 +14,8 @@ namespace AmiOrchestrator.Domain.Specs;
 /// </summary>
 public static partial class SpecValidator
 {
-    /// <summary>AWS limit on launch-template user data, which is sent base64-encoded.</summary>
-    public const int MaxUserDataBase64Bytes = 16384;
+    /// <summary>AWS's limit on user data: 16 KB in raw form, before it is base64-encoded.</summary>
+    public const int MaxUserDataBytes = 16384;
 
     public static ValueList<SpecProblem> Validate(DeploymentSpec spec)
     {
@@ -46,9 +46,9 @@ public static partial class SpecValidator
             var rendered = UserDataTemplate.Render(userData, variables);
             foreach (var missing in rendered.Undefined)
                 report("service.userData", $"${{{missing}}} is not defined by service.variables or environment.variables (write $${{{missing}}} for a literal ${{{missing}}})");
-            var base64Length = (Encoding.UTF8.GetByteCount(rendered.Text) + 2) / 3 * 4;
-            if (base64Length > MaxUserDataBase64Bytes)
-                report("service.userData", $"renders to {base64Length} bytes of base64; AWS allows at most {MaxUserDataBase64Bytes}");
+            var bytes = Encoding.UTF8.GetByteCount(rendered.Text);
+            if (bytes > MaxUserDataBytes)
+                report("service.userData", $"renders to {bytes} bytes; AWS allows at most {MaxUserDataBytes} before base64 encoding");
         }
     }
 
@@ -262,7 +262,7 @@ public static partial class SpecValidator
 
     private static void CheckGates(string path, GatesSpec gates, Action<string, string> report)
     {
-        if (gates.BakeTime is { } bake && (bake.Value <= TimeSpan.Zero || bake.Value > TimeSpan.FromHours(24)))
+        if (gates.BakeTime is { } bake && (bake.Value < TimeSpan.FromSeconds(1) || bake.Value > TimeSpan.FromHours(24)))
             report(path + ".bakeTime", $"{bake} is outside 1s..24h");
         if (gates.Alarms.Count > 0 && gates.BakeTime is null)
             report(path + ".alarms", "alarms are watched during the bake time; give a bakeTime");
@@ -277,15 +277,15 @@ public static partial class SpecValidator
         {
             if (!Uri.TryCreate(check.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
                 report(path + ".httpCheck.url", $"'{check.Url}' is not an absolute http or https URL");
-            if (check.Timeout.Value <= TimeSpan.Zero || check.Timeout.Value > TimeSpan.FromHours(1))
+            if (check.Timeout.Value < TimeSpan.FromSeconds(1) || check.Timeout.Value > TimeSpan.FromHours(1))
                 report(path + ".httpCheck.timeout", $"{check.Timeout} is outside 1s..1h");
         }
         if (gates.ApprovalTimeout is { } approvalTimeout)
         {
             if (!gates.ManualApproval)
                 report(path + ".approvalTimeout", "is only used with manualApproval");
-            else if (approvalTimeout.Value <= TimeSpan.Zero)
-                report(path + ".approvalTimeout", $"{approvalTimeout} must be positive");
+            else if (approvalTimeout.Value < TimeSpan.FromMinutes(1) || approvalTimeout.Value > TimeSpan.FromDays(30))
+                report(path + ".approvalTimeout", $"{approvalTimeout} is outside 1m..720h");
         }
     }
 
@@ -305,8 +305,10 @@ public static partial class SpecValidator
             report(path, "is required");
         else if (name.Length > 128)
             report(path, $"is {name.Length} characters; at most 128");
-        else if (name.FirstOrDefault(c => c is < ' ' or > '~' or ':') is var bad && bad != '\0')
-            report(path, $"contains '{bad}' (U+{(int)bad:X4}); names use printable ASCII except ':'");
+        else if (name.AsSpan().IndexOfAnyExceptInRange(' ', '~') is var outside and >= 0)
+            report(path, $"contains U+{(int)name[outside]:X4}; names use printable ASCII except ':'");
+        else if (name.Contains(':', StringComparison.Ordinal))
+            report(path, "contains ':'; names use printable ASCII except ':'");
     }
 
     private static void CheckVariables(string path, ValueMap variables, Action<string, string> report)

@@ -44,7 +44,7 @@ internal static class SampleLineages
             Instances = Enumerable.Range(0, desired)
                 .Select(i => new AsgInstance($"i-{revision:x8}{i:x9}", "InService", "Healthy"))
                 .ToValueList(),
-            CreatedTime = Epoch.AddDays(revision),
+            CreatedTime = Epoch.AddMinutes(revision),
             Tags = tags.ToValueList(),
             TargetGroupArns = [SampleSpecs.ProdTargetGroup],
         };

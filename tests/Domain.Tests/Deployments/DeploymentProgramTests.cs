@@ -12,7 +12,7 @@ public class DeploymentProgramTests
             .Select(s => s.Id["dep-1/".Length..]);
 
     [Fact]
-    public void Basic_on_the_worked_lineage_sets_up_then_upscales_new_first_and_downsizes_previous()
+    public void Basic_on_the_worked_lineage_sets_up_then_upscales_new_first_downsizes_previous_and_only_then_attaches_autoscaling()
     {
         var lineage = SampleLineages.Inventory([SampleLineages.Member(1, 0), SampleLineages.Member(2, 0), SampleLineages.Member(3, 0), SampleLineages.Member(4, 2), SampleLineages.Member(5, 4)]);
 
@@ -26,10 +26,10 @@ public class DeploymentProgramTests
                 "setup/delete-asg/web__prod__1",
                 "phase-1/resize/web__prod__6",
                 "phase-1/wait-steady/web__prod__6",
-                "phase-1/put-policies/web__prod__6",
-                "phase-1/put-scheduled-actions/web__prod__6",
                 "phase-1/resize/web__prod__5",
                 "phase-1/wait-steady/web__prod__5",
+                "phase-1/put-policies/web__prod__6",
+                "phase-1/put-scheduled-actions/web__prod__6",
             ],
             ProgramOf(SampleSpecs.Basic(), lineage));
     }

@@ -529,4 +529,130 @@ public class DeploymentTests
 
         Assert.DoesNotContain(driver.State.RollbackSteps, s => s.Id.EndsWith("web__prod__1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Tearing_down_the_new_group_acts_only_on_a_group_this_deployment_created()
+    {
+        var driver = new DeploymentDriver();
+        driver.StartWith(SampleSpecs.Basic(), RunningLineage);
+        driver.SucceedUntil(step => step.Step.Action is CreateAsg);
+
+        driver.Fail(StepFailureKind.NonRetryable, "AlreadyExists: a group named web__prod__3 exists without this deployment's tag");
+
+        var teardown = driver.State.RollbackSteps.Select(s => s.Action).Where(a => a.Target == "web__prod__3").ToList();
+        Assert.Equal(3, teardown.Count);
+        Assert.All(teardown, a => Assert.Equal("dep-1", a switch
+        {
+            ResizeAsg r => r.OwnedBy,
+            WaitSteady w => w.OwnedBy,
+            DeleteAsg d => d.OwnedBy,
+            _ => null,
+        }));
+    }
+
+    [Fact]
+    public void A_deployment_the_lineage_will_not_queue_fails_instead_of_waiting_forever()
+    {
+        var driver = new DeploymentDriver();
+        driver.Submit(SampleSpecs.Basic());
+
+        var decision = driver.Feed(new LineageDenied("20 deployments already wait for lineage 'web-prod', where dep-0 is running", driver.Now));
+
+        Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
+        Assert.Contains("dep-0 is running", driver.State.FailureReason, StringComparison.Ordinal);
+        Assert.Contains(decision.Effects, e => e is ReleaseLineage);
+    }
+
+    [Fact]
+    public void A_grant_for_another_lineage_is_ignored()
+    {
+        var driver = new DeploymentDriver();
+        driver.Submit(SampleSpecs.Basic());
+
+        var decision = driver.Feed(new LineageGranted("web-stage", 0, driver.Now));
+
+        Assert.Equal(Decision.None, decision);
+        Assert.Equal(DeploymentStatus.Queued, driver.State.Status);
+    }
+
+    [Fact]
+    public void An_approval_naming_another_gate_is_refused()
+    {
+        var spec = SampleSpecs.Canary(50, 100) with
+        {
+            Strategy = SampleSpecs.Canary().Strategy with
+            {
+                Phases =
+                [
+                    new PhaseSpec { Percent = 50, Gates = new GatesSpec { ManualApproval = true } },
+                    new PhaseSpec { Percent = 100, Gates = new GatesSpec { ManualApproval = true } },
+                ],
+            },
+        };
+        var driver = new DeploymentDriver();
+        driver.StartWith(spec, RunningLineage);
+        driver.SucceedUntil(step => step.Step.Action is AwaitApproval);
+        var firstGate = driver.InFlight.Step.Id;
+        driver.Feed(new Approve("bob", driver.Now, firstGate));
+        driver.SucceedUntil(step => step.Step.Action is AwaitApproval);
+
+        var stale = driver.Feed(new Approve("bob", driver.Now, firstGate));
+
+        Assert.Empty(stale.Events);
+        Assert.False(stale.Effects.OfType<Reply>().Single().Answer.Accepted);
+        Assert.Equal(DeploymentStatus.AwaitingApproval, driver.State.Status);
+    }
+
+    [Fact]
+    public void An_abort_that_arrives_during_the_last_rollback_step_still_ends_rolled_back()
+    {
+        var driver = new DeploymentDriver();
+        driver.StartWith(SampleSpecs.Basic(), RunningLineage);
+        driver.SucceedUntil(step => step.Step.Stage == StepStage.Deploy);
+        driver.Fail();
+        driver.SucceedUntil(step => step.Step.Action is DeleteAsg);
+
+        driver.Feed(new Abort("erin", "enough", driver.Now));
+        driver.Succeed();
+
+        Assert.Equal(DeploymentStatus.RolledBack, driver.State.Status);
+    }
+
+    [Fact]
+    public void A_rollback_of_a_deployment_that_changed_nothing_is_refused()
+    {
+        var driver = new DeploymentDriver();
+        driver.Submit(SampleSpecs.Basic());
+        driver.Grant();
+        driver.Fail(StepFailureKind.NonRetryable, "base ASG not found");
+
+        var decision = driver.Feed(new RequestRollback("dave", "clean up", driver.Now));
+
+        Assert.Empty(decision.Events);
+        Assert.Contains("nothing to roll back", decision.Effects.OfType<Reply>().Single().Answer.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deadlines_beyond_the_calendar_saturate_instead_of_throwing()
+    {
+        // Validation bounds durations; a spec from an older release might not have been, and Decide must not throw on it.
+        var spec = SampleSpecs.Basic() with { Timeouts = new TimeoutsSpec { SteadyState = new Duration(TimeSpan.MaxValue) } };
+        var driver = new DeploymentDriver();
+        driver.Feed(new Submit("dep-1", SampleSpecs.Basic(), "alice", driver.Now));
+        var state = driver.State with { Spec = spec };
+
+        var decision = Deployment.Decide(state, new LineageGranted("web-prod", 0, driver.Now));
+
+        Assert.Equal(DateTimeOffset.MaxValue, decision.Effects.OfType<RunStep>().Single().Step.Deadline);
+    }
+
+    [Fact]
+    public void Plan_warnings_are_recorded_on_the_deployment()
+    {
+        var driver = new DeploymentDriver();
+
+        driver.StartWith(SampleSpecs.Basic(), RunningLineage);
+
+        Assert.Contains(driver.State.Warnings, w => w.Contains("$Latest", StringComparison.Ordinal));
+    }
 }

@@ -109,6 +109,19 @@ public class LineageTests
         Assert.Equal("b", lineage.State.Running);
     }
 
+    [Fact]
+    public void A_late_repeat_from_the_deployment_that_ran_last_is_refused()
+    {
+        var lineage = new Driver();
+        lineage.Ask("a");
+        lineage.GiveBack("a");
+
+        var effects = lineage.Ask("a");
+
+        Assert.Contains("already had its turn", Assert.IsType<RefuseTurn>(Assert.Single(effects)).Reason, StringComparison.Ordinal);
+        Assert.Equal([new GrantTurn("a", "web-prod", 0)], lineage.Feed(new AskForRollbackTurn("a", At)));
+    }
+
     [Property(MaxTest = 300)]
     public Property At_most_one_deployment_runs_and_turns_are_granted_first_come_first_served() =>
         Prop.ForAll(Gen.Choose(0, 9).ListOf().ToArbitrary(), script =>

@@ -201,4 +201,80 @@ public class SetupPlannerTests
 
         Assert.Equal("web__prod__42", plan.NewAsgName);
     }
+
+    [Fact]
+    public void A_new_name_held_by_a_group_outside_the_lineage_is_refused_before_any_change()
+    {
+        var stranger = SampleLineages.Member(1, 3, lineage: "someone-else");
+        var inventory = SampleLineages.Inventory([]) with { GroupsWithNewName = [stranger] };
+
+        var result = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), inventory, 0);
+
+        Assert.Contains(result.Problems, p => p.Path == "asgNamePrefix" && p.Message.Contains("'web__prod__1' already exists outside lineage", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_new_name_equal_to_the_base_group_is_refused()
+    {
+        var inventory = SampleLineages.Inventory([]) with { BaseAsg = SampleLineages.BaseAsg("web__prod__1") };
+
+        var result = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), inventory, 0);
+
+        Assert.Contains(result.Problems, p => p.Path == "asgNamePrefix" && p.Message.Contains("like the base group", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NextAsgName_is_the_name_the_planner_gives()
+    {
+        var lineage = new[] { SampleLineages.Member(1, 0), SampleLineages.Member(4, 2) };
+
+        var name = SetupPlanner.NextAsgName(SampleSpecs.Basic(), lineage, "web-base", highestRevisionEver: 2);
+
+        Assert.Equal(PlanOf(SampleSpecs.Basic(), SampleLineages.Inventory(lineage), 2).NewAsgName, name);
+    }
+
+    [Fact]
+    public void Blue_green_refuses_a_lineage_with_two_blue_groups()
+    {
+        var inventory = SampleLineages.Inventory([SampleLineages.Member(1, 2, blue: true), SampleLineages.Member(2, 2, blue: true)], blueGreen: true);
+
+        var result = SetupPlanner.Plan("dep-1", SampleSpecs.BlueGreen(), inventory, 0);
+
+        Assert.Contains(result.Problems, p => p.Path == "infrastructure.id" && p.Message.Contains("2 groups tagged BG_VERSION=BLUE (web__prod__1, web__prod__2)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lineage_that_used_the_last_revision_number_is_a_problem_not_an_overflow()
+    {
+        var result = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), SampleLineages.Inventory([SampleLineages.Member(int.MaxValue, 1)]), 0);
+
+        Assert.Contains(result.Problems, p => p.Message.Contains("every revision number", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Mixed_instances_overrides_with_their_own_template_are_refused()
+    {
+        var policy = new MixedInstancesPolicy
+        {
+            LaunchTemplate = new LaunchTemplateSpec("lt-0123456789abcdef0", null, "$Latest"),
+            Overrides = [LaunchTemplateOverride.ForInstanceType("t3.micro"), new LaunchTemplateOverride(Common.ValueMap.Of(("InstanceType", "m6g.large"), ("LaunchTemplateSpecification.LaunchTemplateId", "lt-0aaaaaaaaaaaaaaaa")))],
+        };
+        var inventory = SampleLineages.Inventory([]) with { BaseAsg = SampleLineages.BaseAsg() with { LaunchTemplate = null, MixedInstancesPolicy = policy } };
+
+        var result = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), inventory, 0);
+
+        Assert.Contains(result.Problems, p => p.Path == "infrastructure.baseAsg" && p.Message.Contains("keep the old AMI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_plan_warns_about_latest_on_the_base_group_and_alarm_driven_policies()
+    {
+        var stepPolicy = new ScalingPolicy("step-up", "StepScaling", Common.ValueMap.Of(("AdjustmentType", "ChangeInCapacity")));
+        var inventory = SampleLineages.Inventory([]) with { BasePolicies = [stepPolicy] };
+
+        var plan = PlanOf(SampleSpecs.Basic(), inventory);
+
+        Assert.Contains(plan.Warnings, w => w.Contains("launches from $Latest of lt-0123456789abcdef0", StringComparison.Ordinal));
+        Assert.Contains(plan.Warnings, w => w.Contains("StepScaling policy 'step-up' will be put on 'web__prod__1' without its CloudWatch alarms", StringComparison.Ordinal));
+    }
 }

@@ -23,6 +23,8 @@ public class DurationTests
     [InlineData("5 s")]
     [InlineData("1d")]
     [InlineData("9999999999s")]
+    [InlineData("999999999h")]
+    [InlineData("876000h1s")]
     public void TryParse_refuses_anything_else(string text) => Assert.Null(Duration.TryParse(text));
 
     [Theory]

@@ -73,7 +73,13 @@ public class SpecValidationTests
         { """{"strategy":{"type":"blueGreen"},"infrastructure":{"stageTargetGroups":["arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/checkout-prod/0123456789abcdef"]}}""", "infrastructure.stageTargetGroups[0]", "stage and prod routes must differ" },
         // user data and variables
         { """{"service":{"userData":"echo ${missing}"}}""", "service.userData", "${missing} is not defined" },
-        { $$$"""{"service":{"userData":"{{{new string('x', 12289)}}}"}}""", "service.userData", "AWS allows at most 16384" },
+        { $$$"""{"service":{"userData":"{{{new string('x', 16385)}}}"}}""", "service.userData", "renders to 16385 bytes; AWS allows at most 16384 before base64" },
+        { """{"service":{"name":"we\u0000b"}}""", "service.name", "contains U+0000" },
+        { """{"infrastructure":{"baseAsg":"web\u0000base"}}""", "infrastructure.baseAsg", "contains '\\u0000'" },
+        { """{"strategy":{"gates":{"bakeTime":"500ms"}}}""", "strategy.gates.bakeTime", "500ms is outside 1s..24h" },
+        { """{"strategy":{"gates":{"httpCheck":{"url":"https://x.example.com/","timeout":"1ms"}}}}""", "strategy.gates.httpCheck.timeout", "1ms is outside 1s..1h" },
+        { """{"strategy":{"gates":{"manualApproval":true,"approvalTimeout":"99999h"}}}""", "strategy.gates.approvalTimeout", "99999h is outside 1m..720h" },
+        { """{"timeouts":{"steadyState":"999999999h"}}""", "timeouts.steadyState", "must be a duration" },
         { """{"service":{"variables":{"1bad":"x"}}}""", "service.variables", "'1bad' is not a variable name" },
         // timeouts and retention
         { """{"timeouts":{"steadyState":"0s"}}""", "timeouts.steadyState", "0s is outside 1s..24h" },
@@ -109,6 +115,14 @@ public class SpecValidationTests
         Assert.Equal(
             ["capacity.desired", "infrastructure.region", "retainedOldAsgs", "service.ami.id"],
             result.Problems.Select(p => p.Path).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void User_data_of_exactly_16_KB_is_accepted()
+    {
+        var result = SpecReader.Read(JsonPatch.Merge(BasicExample, $$$"""{"service":{"userData":"{{{new string('x', 16384)}}}"}}"""));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
     }
 
     [Theory]
