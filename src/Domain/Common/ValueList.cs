@@ -28,8 +28,6 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public ValueList<T> AddRange(IEnumerable<T> more) => new(items.AddRange(more));
 
-    public ValueList<T> SetItem(int index, T item) => new(items.SetItem(index, item));
-
     public ImmutableArray<T>.Enumerator GetEnumerator() => items.GetEnumerator();
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)items).GetEnumerator();

@@ -50,7 +50,7 @@ public static class DeploymentProgram
         foreach (var older in plan.Cleanup.Delete)
             Setup(new DeleteAsg(older), tolerated: true);
 
-        var newRoutes = blueGreen
+        var (newTargetGroups, newLoadBalancers) = blueGreen
             ? (infrastructure.StageTargetGroups, infrastructure.StageLoadBalancers)
             : (infrastructure.TargetGroups, infrastructure.LoadBalancers);
         var previousDesired = previous?.DesiredCapacity;
@@ -63,7 +63,7 @@ public static class DeploymentProgram
             void UpscaleNew()
             {
                 Deploy(new ResizeAsg(newAsg, phase.NewMin, phase.NewDesired, null));
-                Deploy(new WaitSteady(newAsg, phase.NewDesired, newRoutes.Item1, newRoutes.Item2, poll));
+                Deploy(new WaitSteady(newAsg, phase.NewDesired, newTargetGroups, newLoadBalancers, poll));
             }
             void DownsizePrevious()
             {

@@ -27,10 +27,14 @@ public static class LineagePlanner
 
     /// <summary>
     /// One above the highest revision the lineage has now or has ever used (remembered by the engine), so
-    /// numbering never restarts after deletions (Harness restarted at 1: a name-collision hazard).
+    /// numbering never restarts after deletions (Harness restarted at 1: a name-collision hazard). Null once the
+    /// lineage has used the largest revision there is.
     /// </summary>
-    public static int NextRevision(IEnumerable<LineageMember> members, int highestRevisionEver) =>
-        checked(Math.Max(members.Select(m => m.Revision).DefaultIfEmpty(0).Max(), highestRevisionEver) + 1);
+    public static int? NextRevision(IEnumerable<LineageMember> members, int highestRevisionEver)
+    {
+        var highest = Math.Max(members.Select(m => m.Revision).DefaultIfEmpty(0).Max(), highestRevisionEver);
+        return highest == int.MaxValue ? null : highest + 1;
+    }
 
     /// <summary>
     /// The clean-up of older groups: every group except the previous one (and, in Blue/Green, every BLUE one)

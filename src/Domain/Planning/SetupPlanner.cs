@@ -34,12 +34,11 @@ public static partial class SetupPlanner
                 $"lineage '{infrastructure.Id}' has {blueGroups.Count} groups tagged BG_VERSION=BLUE ({string.Join(", ", blueGroups)}); roll back or finish the deployment that left them, or tag all but the serving one GREEN"));
         }
 
-        if (members.Any(m => m.Revision == int.MaxValue) || highestRevisionEver == int.MaxValue)
+        if (LineagePlanner.NextRevision(members, highestRevisionEver) is not { } revision)
         {
             problems.Add(new SpecProblem("infrastructure.id", $"lineage '{infrastructure.Id}' has used every revision number up to {int.MaxValue}; start a new lineage"));
             return SetupPlanResult.Failed(problems.ToValueList());
         }
-        var revision = LineagePlanner.NextRevision(members, highestRevisionEver);
         var newName = AsgNaming.AsgName(AsgNaming.PrefixFor(spec), revision);
         if (AsgNaming.ProblemWithName(newName) is { } nameProblem)
             problems.Add(new SpecProblem("asgNamePrefix", $"the new group's name '{newName}' {nameProblem}"));
@@ -108,13 +107,12 @@ public static partial class SetupPlanner
     /// <summary>
     /// The name the new group will get, so that discovery can check it is free before planning
     /// (<see cref="SetupInventory.GroupsWithNewName"/>); the planner derives the same name from the same inputs.
+    /// Null when the lineage has no revision left (the planner reports that).
     /// </summary>
-    public static string NextAsgName(DeploymentSpec spec, IEnumerable<AsgDescription> lineage, string baseAsgName, int highestRevisionEver)
-    {
-        var members = Members(spec, lineage, baseAsgName);
-        var revision = members.Any(m => m.Revision == int.MaxValue) ? int.MaxValue : LineagePlanner.NextRevision(members, Math.Min(highestRevisionEver, int.MaxValue - 1));
-        return AsgNaming.AsgName(AsgNaming.PrefixFor(spec), revision);
-    }
+    public static string? NextAsgName(DeploymentSpec spec, IEnumerable<AsgDescription> lineage, string baseAsgName, int highestRevisionEver) =>
+        LineagePlanner.NextRevision(Members(spec, lineage, baseAsgName), highestRevisionEver) is { } revision
+            ? AsgNaming.AsgName(AsgNaming.PrefixFor(spec), revision)
+            : null;
 
     private static IEnumerable<string> Warnings(SetupInventory inventory, string newName)
     {

@@ -34,17 +34,10 @@ internal sealed partial class Ec2Api : IQueryApi
     {
         var parameters = context.Parameters;
         Ec2Errors.RefuseDryRun(parameters);
-        var ids = parameters.Strings("ImageId");
         var owners = parameters.Strings("Owner");
         var filters = Ec2Filter.Read(parameters, ImageFilters);
-        if (ids.Count > 0 && parameters["MaxResults"] is not null)
-            throw Ec2Errors.Combination("ImageIds", "MaxResults");
-        var pageSize = parameters["MaxResults"] is null ? int.MaxValue : Pager.Size(parameters, "MaxResults", 1000, 5, 1000);
-        foreach (var id in ids)
-            Ec2Errors.ImageIdFormat(id);
-        var missing = ids.Where(id => !context.Region.Images.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
-            throw Ec2Errors.ImagesNotFound(missing);
+        var (ids, pageSize) = IdsAndPageSize(
+            parameters, "ImageId", ("ImageIds", "MaxResults"), Ec2Errors.ImageIdFormat, context.Region.Images.ContainsKey, Ec2Errors.ImagesNotFound);
 
         var images = context.Region.Images.Values
             .Where(i => ids.Count == 0 || ids.Contains(i.ImageId, StringComparer.Ordinal))
@@ -171,16 +164,9 @@ internal sealed partial class Ec2Api : IQueryApi
     {
         var parameters = context.Parameters;
         Ec2Errors.RefuseDryRun(parameters);
-        var ids = parameters.Strings("InstanceId");
         var filters = Ec2Filter.Read(parameters, InstanceFilters);
-        if (ids.Count > 0 && parameters["MaxResults"] is not null)
-            throw Ec2Errors.Combination("instanceIds", "maxResults");
-        var pageSize = parameters["MaxResults"] is null ? int.MaxValue : Pager.Size(parameters, "MaxResults", 1000, 5, 1000);
-        foreach (var id in ids)
-            Ec2Errors.InstanceIdFormat(id);
-        var missing = ids.Where(id => !context.Region.Instances.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
-            throw Ec2Errors.InstancesNotFound(missing);
+        var (ids, pageSize) = IdsAndPageSize(
+            parameters, "InstanceId", ("instanceIds", "maxResults"), Ec2Errors.InstanceIdFormat, context.Region.Instances.ContainsKey, Ec2Errors.InstancesNotFound);
 
         var now = context.Now;
         var instances = context.Region.Instances.Values
@@ -190,6 +176,26 @@ internal sealed partial class Ec2Api : IQueryApi
         return OperationResult.Of(
             new XElement("reservationSet", page.Items.Select(i => Ec2Xml.Reservation(context.Region.AccountId, i, now))),
             Xml.Text("nextToken", page.NextToken));
+    }
+
+    // Describing by id and paging exclude each other (EC2 names them differently per operation, hence the pair), every
+    // id must be well formed, and an unknown id fails the whole call, as in EC2.
+    private static (IReadOnlyList<string> Ids, int PageSize) IdsAndPageSize(
+        QueryParameters parameters,
+        string idParameter,
+        (string Ids, string MaxResults) combinationNames,
+        Action<string> checkFormat,
+        Func<string, bool> exists,
+        Func<List<string>, AwsException> notFound)
+    {
+        var ids = parameters.Strings(idParameter);
+        if (ids.Count > 0 && parameters["MaxResults"] is not null)
+            throw Ec2Errors.Combination(combinationNames.Ids, combinationNames.MaxResults);
+        var pageSize = parameters["MaxResults"] is null ? int.MaxValue : Pager.Size(parameters, "MaxResults", 1000, 5, 1000);
+        foreach (var id in ids)
+            checkFormat(id);
+        var missing = ids.Where(id => !exists(id)).Distinct(StringComparer.Ordinal).ToList();
+        return missing.Count > 0 ? throw notFound(missing) : (ids, pageSize);
     }
 
     private static LaunchTemplateRecord? FindTemplate(RegionState region, QueryParameters parameters, bool required)

@@ -1,4 +1,3 @@
-using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Planning;
 using AmiOrchestrator.Domain.Specs;
@@ -82,8 +81,6 @@ internal sealed class DeploymentDriver(string deploymentId = "dep-1")
     };
 
     public IEnumerable<T> EffectsOf<T>() where T : DeploymentEffect => Effects.OfType<T>();
-
-    public ValueList<IDeploymentEvent> AllEvents() => Events.ToValueList();
 
     private DateTimeOffset Tick() => now = now.AddSeconds(1);
 }

@@ -50,6 +50,7 @@ public class LineagePlannerTests
         Assert.Equal(1, LineagePlanner.NextRevision([], 0));
         Assert.Equal(10, LineagePlanner.NextRevision([], 9));
         Assert.Equal(10, LineagePlanner.NextRevision(Members((3, 1, false)), 9));
+        Assert.Null(LineagePlanner.NextRevision([], int.MaxValue));
     }
 
     [Fact]
