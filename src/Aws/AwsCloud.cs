@@ -1,4 +1,5 @@
 using AmiOrchestrator.Aws.AutoScaling;
+using AmiOrchestrator.Aws.CloudWatch;
 using AmiOrchestrator.Aws.Ec2;
 using AmiOrchestrator.Aws.LoadBalancing;
 using AmiOrchestrator.Aws.Query;
@@ -7,7 +8,7 @@ using AmiOrchestrator.Domain.Cloud;
 namespace AmiOrchestrator.Aws;
 
 /// <summary>
-/// <see cref="ICloud"/> for one account in one region: Auto Scaling, ELBv2 and classic ELB through our
+/// <see cref="ICloud"/> for one account in one region: Auto Scaling, ELBv2, classic ELB and CloudWatch through our
 /// Query-protocol client, EC2 through AWSSDK.EC2, every call under the shared call budget and retry policy.
 /// Requests that would ask AWS for "everything" when given nothing (no names, no ARNs) are answered locally.
 /// </summary>
@@ -15,6 +16,7 @@ internal sealed class AwsCloud(
     QueryChannel autoScaling,
     QueryChannel loadBalancingV2,
     QueryChannel classicLoadBalancing,
+    QueryChannel cloudWatch,
     Ec2Api ec2) : ICloud, IDisposable
 {
     public async Task<IReadOnlyList<AsgDescription>> DescribeAsgsAsync(
@@ -43,6 +45,13 @@ internal sealed class AwsCloud(
     public Task DeleteAsgAsync(string asgName, bool forceDelete, CancellationToken cancellationToken) =>
         autoScaling.CallAsync(AutoScalingRequests.DeleteGroup(asgName, forceDelete), cancellationToken);
 
+    public async Task SetInstanceProtectionAsync(
+        string asgName, IReadOnlyList<string> instanceIds, bool protectedFromScaleIn, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in instanceIds.Distinct(StringComparer.Ordinal).Chunk(AutoScalingRequests.MaxInstancesPerProtectionCall))
+            await autoScaling.CallAsync(AutoScalingRequests.SetInstanceProtection(asgName, chunk, protectedFromScaleIn), cancellationToken);
+    }
+
     public Task TagAsgAsync(string asgName, IReadOnlyList<AsgTag> tags, CancellationToken cancellationToken) =>
         tags.Count == 0
             ? Task.CompletedTask
@@ -57,8 +66,8 @@ internal sealed class AwsCloud(
         autoScaling.ListAsync(
             AutoScalingRequests.DescribePolicies(asgName), Pagination.NextToken, AutoScalingResponses.Policies, cancellationToken);
 
-    public Task PutScalingPolicyAsync(string asgName, ScalingPolicy policy, CancellationToken cancellationToken) =>
-        autoScaling.CallAsync(AutoScalingRequests.PutScalingPolicy(asgName, policy), cancellationToken);
+    public async Task<string> PutScalingPolicyAsync(string asgName, ScalingPolicy policy, CancellationToken cancellationToken) =>
+        AutoScalingResponses.PolicyArn(await autoScaling.CallAsync(AutoScalingRequests.PutScalingPolicy(asgName, policy), cancellationToken));
 
     public Task DeletePolicyAsync(string asgName, string policyName, CancellationToken cancellationToken) =>
         autoScaling.CallAsync(AutoScalingRequests.DeletePolicy(asgName, policyName), cancellationToken);
@@ -142,6 +151,28 @@ internal sealed class AwsCloud(
     {
         var result = await autoScaling.CallAsync(AutoScalingRequests.DescribeLaunchConfiguration(name), cancellationToken);
         return AutoScalingResponses.LaunchConfigurations(result).FirstOrDefault();
+    }
+
+    public async Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken)
+    {
+        // Without names DescribeAlarms lists every alarm of the region; asking for none is answered here.
+        var alarms = new List<MetricAlarm>();
+        foreach (var chunk in alarmNames.Distinct(StringComparer.Ordinal).Chunk(CloudWatchRequests.MaxAlarmNamesPerCall))
+        {
+            alarms.AddRange(await cloudWatch.ListAsync(
+                CloudWatchRequests.DescribeAlarms(chunk), Pagination.NextToken, CloudWatchResponses.MetricAlarms, cancellationToken));
+        }
+
+        return alarms;
+    }
+
+    public Task PutMetricAlarmAsync(MetricAlarm alarm, CancellationToken cancellationToken) =>
+        cloudWatch.CallAsync(CloudWatchRequests.PutMetricAlarm(alarm), cancellationToken);
+
+    public async Task DeleteAlarmsAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in alarmNames.Distinct(StringComparer.Ordinal).Chunk(CloudWatchRequests.MaxAlarmNamesPerCall))
+            await cloudWatch.CallAsync(CloudWatchRequests.DeleteAlarms(chunk), cancellationToken);
     }
 
     public void Dispose() => ec2.Dispose();

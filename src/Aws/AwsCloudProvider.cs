@@ -104,6 +104,7 @@ public sealed class AwsCloudProvider : ICloudProvider, IDisposable
             Channel(QueryService.AutoScaling),
             Channel(QueryService.ElasticLoadBalancingV2),
             Channel(QueryService.ClassicElasticLoadBalancing),
+            Channel(QueryService.CloudWatch),
             new Ec2Api(
                 new AmazonEC2Client(credentials, Ec2Config(region)),
                 ServiceEndpoints.For("ec2", region, options.EndpointUrl),

@@ -15,6 +15,9 @@ internal static class AutoScalingRequests
     /// <summary>Attach/Detach of target groups or load balancers takes at most 10 per call.</summary>
     public const int MaxLoadBalancersPerCall = 10;
 
+    /// <summary>SetInstanceProtection takes at most 50 instance ids per call.</summary>
+    public const int MaxInstancesPerProtectionCall = 50;
+
     public const string ResourceTypeGroup = "auto-scaling-group";
 
     public static QueryRequest DescribeGroups(IEnumerable<string> names) =>
@@ -79,6 +82,12 @@ internal static class AutoScalingRequests
         new("DeleteAutoScalingGroup", p => p
             .Add("AutoScalingGroupName", name)
             .Add("ForceDelete", forceDelete));
+
+    public static QueryRequest SetInstanceProtection(string name, IEnumerable<string> instanceIds, bool protectedFromScaleIn) =>
+        new("SetInstanceProtection", p => p
+            .Add("AutoScalingGroupName", name)
+            .AddList("InstanceIds", instanceIds)
+            .Add("ProtectedFromScaleIn", protectedFromScaleIn));
 
     public static QueryRequest CreateOrUpdateTags(string name, IEnumerable<AsgTag> tags) =>
         new("CreateOrUpdateTags", p => p.AddList("Tags", tags, (s, tag) => WriteTag(s, name, tag)));

@@ -14,6 +14,9 @@ internal static class AutoScalingResponses
     public static IEnumerable<ScalingPolicy> Policies(XElement result) =>
         result.Members("ScalingPolicies").Select(ScalingPolicyForm.Read);
 
+    /// <summary>The ARN PutScalingPolicy gave the policy it created or replaced.</summary>
+    public static string PolicyArn(XElement result) => result.RequiredText("PolicyARN");
+
     public static IEnumerable<ScheduledAction> ScheduledActions(XElement result) =>
         result.Members("ScheduledUpdateGroupActions").Select(m => new ScheduledAction
         {
@@ -93,7 +96,8 @@ internal static class AutoScalingResponses
             i.RequiredText("LifecycleState"),
             i.RequiredText("HealthStatus"),
             i.Text("AvailabilityZone"),
-            i.Child("LaunchTemplate")?.Text("Version"))).ToValueList(),
+            i.Child("LaunchTemplate")?.Text("Version"),
+            i.Bool("ProtectedFromScaleIn") ?? false)).ToValueList(),
         CreatedTime = m.RequiredTime("CreatedTime"),
         Tags = m.Members("Tags").Select(t => new AsgTag(
             t.RequiredText("Key"),

@@ -29,7 +29,11 @@ internal static class ScalingPolicyForm
             member.RequiredText("PolicyName"),
             // Policies created before policy types existed are simple ones, and AWS may omit the type for them.
             member.Text("PolicyType") ?? "SimpleScaling",
-            ValueMap.From(parameters));
+            ValueMap.From(parameters))
+        {
+            PolicyArn = member.Text("PolicyARN"),
+            AlarmNames = member.Members("Alarms").Select(a => a.RequiredText("AlarmName")).ToValueList(),
+        };
     }
 
     /// <summary>The parameters to send; refuses a map that would also set the group, the name or the type.</summary>

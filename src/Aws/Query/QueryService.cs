@@ -23,4 +23,7 @@ internal sealed record QueryService(string Name, string EndpointPrefix, string S
 
     public static QueryService SecurityTokenService { get; } = new(
         "sts", "sts", "sts", "2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/");
+
+    public static QueryService CloudWatch { get; } = new(
+        "monitoring", "monitoring", "monitoring", "2010-08-01", "http://monitoring.amazonaws.com/doc/2010-08-01/");
 }

@@ -2,7 +2,7 @@ namespace AmiOrchestrator.Domain.Cloud;
 
 /// <summary>
 /// The port through which the engine talks to one AWS account in one region: the Auto Scaling, EC2 and
-/// load-balancer operations a deployment needs, in domain types. Every method throws
+/// load-balancer and CloudWatch operations a deployment needs, in domain types. Every method throws
 /// <see cref="CloudException"/> on failure, carrying AWS's code and message and whether a retry may help.
 /// Implementations retry transient errors a bounded number of times before surfacing them.
 /// </summary>
@@ -23,13 +23,17 @@ public interface ICloud
 
     Task DeleteAsgAsync(string asgName, bool forceDelete, CancellationToken cancellationToken);
 
+    /// <summary>Sets or lifts scale-in protection on instances of a group (SetInstanceProtection takes at most 50 per call).</summary>
+    Task SetInstanceProtectionAsync(string asgName, IReadOnlyList<string> instanceIds, bool protectedFromScaleIn, CancellationToken cancellationToken);
+
     Task TagAsgAsync(string asgName, IReadOnlyList<AsgTag> tags, CancellationToken cancellationToken);
 
     Task UntagAsgAsync(string asgName, IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ScalingPolicy>> DescribePoliciesAsync(string asgName, CancellationToken cancellationToken);
 
-    Task PutScalingPolicyAsync(string asgName, ScalingPolicy policy, CancellationToken cancellationToken);
+    /// <summary>Creates or replaces a policy by name; returns its ARN, which is new whenever the policy was (re)created.</summary>
+    Task<string> PutScalingPolicyAsync(string asgName, ScalingPolicy policy, CancellationToken cancellationToken);
 
     Task DeletePolicyAsync(string asgName, string policyName, CancellationToken cancellationToken);
 
@@ -70,4 +74,13 @@ public interface ICloud
 
     /// <summary>A launch configuration by name, or null when there is none.</summary>
     Task<LaunchConfiguration?> DescribeLaunchConfigurationAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The CloudWatch metric alarms with these names; names that do not exist are simply absent from the result.</summary>
+    Task<IReadOnlyList<MetricAlarm>> DescribeAlarmsAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces a metric alarm by name.</summary>
+    Task PutMetricAlarmAsync(MetricAlarm alarm, CancellationToken cancellationToken);
+
+    /// <summary>Deletes alarms by name; deleting an alarm that does not exist is not an error in CloudWatch.</summary>
+    Task DeleteAlarmsAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken);
 }

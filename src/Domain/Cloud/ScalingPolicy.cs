@@ -10,6 +10,12 @@ namespace AmiOrchestrator.Domain.Cloud;
 /// </summary>
 public sealed record ScalingPolicy(string PolicyName, string PolicyType, ValueMap Parameters)
 {
+    /// <summary>The policy's ARN as DescribePolicies reports it (a put ignores it: AWS gives a put policy a new one).</summary>
+    public string? PolicyArn { get; init; }
+
+    /// <summary>The CloudWatch alarms that DescribePolicies lists as driving this policy (step and simple policies).</summary>
+    public ValueList<string> AlarmNames { get; init; } = ValueList<string>.Empty;
+
     /// <summary>
     /// The same policy for another group: customized-metric dimensions that named <paramref name="fromAsg"/>
     /// now name <paramref name="toAsg"/>, so a copied policy watches the group it scales.

@@ -101,7 +101,7 @@ public static class Deployment
     public static DeploymentState Replay(string deploymentId, IEnumerable<IDeploymentEvent> events) =>
         events.Aggregate(DeploymentState.Initial(deploymentId), Evolve);
 
-    public static Decision Decide(DeploymentState state, DeploymentInput input)
+    public static Decision<IDeploymentEvent, DeploymentEffect> Decide(DeploymentState state, DeploymentInput input)
     {
         var decider = new Decider(state, input.At);
         decider.Handle(input);
@@ -129,48 +129,54 @@ public static class Deployment
 
         private DeploymentState State { get; set; } = initial;
 
-        public Decision ToDecision() => new(events.ToValueList(), effects.ToValueList());
+        public Decision<IDeploymentEvent, DeploymentEffect> ToDecision() => new(events.ToValueList(), effects.ToValueList());
 
         public void Handle(DeploymentInput input)
         {
             switch (input)
             {
-                case Submit submit:
+                case DeploymentInput.Submit submit:
                     OnSubmit(submit);
                     break;
-                case LineageGranted granted:
+                case DeploymentInput.LineageGranted granted:
                     OnLineageGranted(granted);
                     break;
-                case LineageDenied denied when State.PendingRollback is not null:
+                case DeploymentInput.LineageDenied denied when State.PendingRollback is not null:
                     Emit(new RollbackDenied(denied.Reason, at));
                     break;
-                case LineageDenied denied when State.Status == DeploymentStatus.Queued:
+                case DeploymentInput.LineageDenied denied when State.Status == DeploymentStatus.Queued:
                     // The lineage's queue is full: the deployment never ran and never will under this id.
                     Emit(new DeploymentFailed("not admitted to its lineage: " + denied.Reason, ValueList<SpecProblem>.Empty, at));
                     Release();
                     break;
-                case StepOutcome outcome:
+                case DeploymentInput.LineageDenied:
+                    break; // a refusal of a request this deployment no longer has outstanding
+                case DeploymentInput.StepOutcome outcome:
                     OnStepOutcome(outcome);
                     break;
-                case Approve approve:
+                case DeploymentInput.Approve approve:
                     OnApproval(approve.By, approve.GateStepId, null);
                     break;
-                case Reject reject:
+                case DeploymentInput.Reject reject:
                     OnApproval(reject.By, reject.GateStepId, reject.Reason);
                     break;
-                case RequestRollback rollback:
+                case DeploymentInput.RequestRollback rollback:
                     OnRollbackRequest(rollback);
                     break;
-                case Abort abort:
+                case DeploymentInput.Abort abort:
                     OnAbort(abort);
                     break;
-                case Recover:
+                case DeploymentInput.Recover:
                     OnRecover();
+                    break;
+                default:
+                    // An input this release does not know (a newer node's message) records nothing and is answered as such.
+                    Answer(false, $"'{input.GetType().Name}' is not an input this deployment understands");
                     break;
             }
         }
 
-        private void OnSubmit(Submit submit)
+        private void OnSubmit(DeploymentInput.Submit submit)
         {
             if (State.Status != DeploymentStatus.New)
             {
@@ -193,11 +199,11 @@ public static class Deployment
                 return;
             }
             Emit(new DeploymentSubmitted(submit.DeploymentId, submit.Spec, submit.SubmittedBy, at));
-            Do(new RequestLineage(State.LineageId, State.DeploymentId));
+            Do(new DeploymentEffect.RequestLineage(State.LineageId, State.DeploymentId));
             Answer(true, "queued");
         }
 
-        private void OnLineageGranted(LineageGranted granted)
+        private void OnLineageGranted(DeploymentInput.LineageGranted granted)
         {
             if (State.Spec is not null && granted.LineageId != State.LineageId)
                 return; // a grant for another lineage reached this deployment; it is not this deployment's to use or give back
@@ -214,11 +220,11 @@ public static class Deployment
             else if (State.Status == DeploymentStatus.New || (State.HasEnded && State.Status != DeploymentStatus.RollbackFailed))
             {
                 // A turn this deployment cannot use (it was never submitted, or it has ended) would block the lineage.
-                Do(new ReleaseLineage(granted.LineageId, State.DeploymentId, State.Plan?.Revision ?? State.HighestRevisionEver));
+                Do(new DeploymentEffect.ReleaseLineage(granted.LineageId, State.DeploymentId, State.Plan?.Revision ?? State.HighestRevisionEver));
             }
         }
 
-        private void OnStepOutcome(StepOutcome outcome)
+        private void OnStepOutcome(DeploymentInput.StepOutcome outcome)
         {
             if (State.InFlight is not { } inFlight || inFlight.Step.Id != outcome.StepId)
                 return; // a late or repeated outcome of a step that is no longer running
@@ -250,7 +256,7 @@ public static class Deployment
             Answer(true, rejection is null ? "approved" : "rejected");
         }
 
-        private void OnRollbackRequest(RequestRollback request)
+        private void OnRollbackRequest(DeploymentInput.RequestRollback request)
         {
             switch (State.Status)
             {
@@ -286,7 +292,7 @@ public static class Deployment
                     }
                     // The lineage was given back when the deployment ended; it must be this deployment's again first.
                     Emit(new RollbackRequested(request.By, request.Reason, at));
-                    Do(new RequestLineage(State.LineageId, State.DeploymentId, ForRollback: true));
+                    Do(new DeploymentEffect.RequestLineage(State.LineageId, State.DeploymentId, ForRollback: true));
                     Answer(true, "rollback waits for the lineage");
                     return;
                 default:
@@ -295,7 +301,7 @@ public static class Deployment
             }
         }
 
-        private void OnAbort(Abort abort)
+        private void OnAbort(DeploymentInput.Abort abort)
         {
             switch (State.Status)
             {
@@ -327,7 +333,7 @@ public static class Deployment
             var cancel = State.InFlight is { Step.Action.IsReadOnly: true } readOnly ? readOnly.Step.Id : null;
             Emit(new InterruptRequested(kind, by, reason, cancel, at));
             if (cancel is not null)
-                Do(new CancelStep(cancel));
+                Do(new DeploymentEffect.CancelStep(cancel));
             Continue();
             Answer(true, cancel is not null || State.InFlight is null
                 ? $"{kind} started"
@@ -337,11 +343,11 @@ public static class Deployment
         private void OnRecover()
         {
             if (State.Status == DeploymentStatus.Queued || State.PendingRollback is not null)
-                Do(new RequestLineage(State.LineageId, State.DeploymentId, ForRollback: State.PendingRollback is not null));
+                Do(new DeploymentEffect.RequestLineage(State.LineageId, State.DeploymentId, ForRollback: State.PendingRollback is not null));
             else if (State.Status is DeploymentStatus.Succeeded or DeploymentStatus.RolledBack or DeploymentStatus.Failed or DeploymentStatus.Aborted)
                 Release();
             if (State.InFlight is { } inFlight)
-                Do(new RunStep(inFlight));
+                Do(new DeploymentEffect.RunStep(inFlight));
             Continue();
         }
 
@@ -451,7 +457,7 @@ public static class Deployment
                 : step;
             var started = new StepStarted(materialized, Deadline(materialized.Action, spec), at);
             Emit(started);
-            Do(new RunStep(started));
+            Do(new DeploymentEffect.RunStep(started));
         }
 
         private DateTimeOffset? Deadline(StepAction action, DeploymentSpec spec) => action switch
@@ -467,10 +473,10 @@ public static class Deployment
             duration.Value >= DateTimeOffset.MaxValue - at ? DateTimeOffset.MaxValue : at + duration.Value;
 
         private void Release() =>
-            Do(new ReleaseLineage(State.LineageId, State.DeploymentId, State.Plan?.Revision ?? State.HighestRevisionEver));
+            Do(new DeploymentEffect.ReleaseLineage(State.LineageId, State.DeploymentId, State.Plan?.Revision ?? State.HighestRevisionEver));
 
         private void Answer(bool accepted, string message, ValueList<SpecProblem>? problems = null) =>
-            Do(new Reply(new CommandReply(State.DeploymentId, accepted, State.Status, message, problems ?? ValueList<SpecProblem>.Empty)));
+            Do(new DeploymentEffect.Reply(new CommandReply(State.DeploymentId, accepted, State.Status, message, problems ?? ValueList<SpecProblem>.Empty)));
 
         private void Emit(IDeploymentEvent @event)
         {

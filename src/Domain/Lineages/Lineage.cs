@@ -29,7 +29,7 @@ public static class Lineage
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "not a lineage event"),
     };
 
-    public static (ValueList<ILineageEvent> Events, ValueList<LineageEffect> Effects) Decide(LineageState state, LineageInput input)
+    public static Decision<ILineageEvent, LineageEffect> Decide(LineageState state, LineageInput input)
     {
         var events = new List<ILineageEvent>();
         var effects = new List<LineageEffect>();
@@ -42,44 +42,60 @@ public static class Lineage
         var id = input.DeploymentId;
         switch (input)
         {
-            case AskForTurn when state.Running == id:
-                effects.Add(new GrantTurn(id, state.LineageId, state.HighestRevisionEver));
-                break;
-            case AskForTurn when state.LastStarted == id:
+            case LineageInput.Admit or LineageInput.AskForTurn when state.LastStarted == id && state.Running != id:
                 // A late repeat from the deployment that ran last: admitting it again would let it run twice and
                 // take the right to a late rollback from itself.
-                effects.Add(new RefuseTurn(id, $"deployment {id} has already had its turn in lineage '{state.LineageId}'"));
+                effects.Add(new LineageEffect.RefuseTurn(id, $"deployment {id} has already had its turn in lineage '{state.LineageId}'"));
                 break;
-            case AskForTurn when state.Waiting.Contains(id):
-                effects.Add(new QueuePosition(id, state.Waiting.ToList().IndexOf(id) + 1, state.Running));
+            case LineageInput.Admit when state.Running == id:
+                effects.Add(new LineageEffect.QueuePosition(id, 0, id));
                 break;
-            case AskForTurn when state.Waiting.Count >= MaxWaiting:
-                effects.Add(new RefuseTurn(id, $"{MaxWaiting} deployments already wait for lineage '{state.LineageId}', where {state.Running ?? "none"} is running"));
+            case LineageInput.Admit or LineageInput.AskForTurn when !state.Waiting.Contains(id) && state.Running != id && state.Waiting.Count >= MaxWaiting:
+                effects.Add(new LineageEffect.RefuseTurn(id, $"{MaxWaiting} deployments already wait for lineage '{state.LineageId}', where {state.Running ?? "none"} is running"));
                 break;
-            case AskForTurn:
-                Emit(new DeploymentAdmitted(id, input.At));
+            case LineageInput.Admit:
+                if (!state.Waiting.Contains(id))
+                    Emit(new DeploymentAdmitted(id, input.At));
+                effects.Add(new LineageEffect.QueuePosition(id, state.Waiting.ToList().IndexOf(id) + 1, state.Running));
+                break;
+            case LineageInput.AskForTurn:
+                if (state.Running != id && !state.Waiting.Contains(id))
+                    Emit(new DeploymentAdmitted(id, input.At));
+                // An admitted deployment may reach the head of a free lineage only when it asks (admission never grants).
                 TakeNext(state, Emit, effects, input.At);
-                if (state.Running != id)
-                    effects.Add(new QueuePosition(id, state.Waiting.Count, state.Running));
+                if (state.Running == id)
+                {
+                    if (!effects.OfType<LineageEffect.GrantTurn>().Any(g => g.DeploymentId == id))
+                        effects.Add(new LineageEffect.GrantTurn(id, state.LineageId, state.HighestRevisionEver));
+                }
+                else
+                {
+                    effects.Add(new LineageEffect.QueuePosition(id, state.Waiting.ToList().IndexOf(id) + 1, state.Running));
+                }
                 break;
-            case AskForRollbackTurn when state.Running == id:
-                effects.Add(new GrantTurn(id, state.LineageId, state.HighestRevisionEver));
+            case LineageInput.AskForRollbackTurn when state.Running == id:
+                effects.Add(new LineageEffect.GrantTurn(id, state.LineageId, state.HighestRevisionEver));
                 break;
-            case AskForRollbackTurn when state.LastStarted != id:
+            case LineageInput.AskForRollbackTurn when state.LastStarted != id:
                 // Undoing an older deployment would undo the ones that ran after it. (Whoever runs is the last
                 // to have started, so this also refuses while another deployment runs.)
-                effects.Add(new RefuseTurn(id, $"deployment {state.LastStarted ?? "none"} has run in lineage '{state.LineageId}' since"));
+                effects.Add(new LineageEffect.RefuseTurn(id, $"deployment {state.LastStarted ?? "none"} has run in lineage '{state.LineageId}' since"));
                 break;
-            case AskForRollbackTurn:
+            case LineageInput.AskForRollbackTurn:
                 Emit(new LineageTaken(id, input.At));
-                effects.Add(new GrantTurn(id, state.LineageId, state.HighestRevisionEver));
+                effects.Add(new LineageEffect.GrantTurn(id, state.LineageId, state.HighestRevisionEver));
                 break;
-            case GiveBack giveBack when state.Running == id || state.Waiting.Contains(id):
+            case LineageInput.GiveBack giveBack when state.Running == id || state.Waiting.Contains(id):
                 Emit(new LineageGivenBack(id, giveBack.HighestRevisionUsed, input.At));
                 TakeNext(state, Emit, effects, input.At);
                 break;
+            case LineageInput.GiveBack:
+                break; // giving back what is not held (a repeat after a restart) changes nothing
+            default:
+                // An input this release does not know records nothing; the asker gets no answer and will ask again.
+                break;
         }
-        return (events.ToValueList(), effects.ToValueList());
+        return new(events.ToValueList(), effects.ToValueList());
     }
 
     public static LineageState Replay(string lineageId, IEnumerable<ILineageEvent> events) =>
@@ -91,6 +107,6 @@ public static class Lineage
             return;
         var next = current.Waiting[0];
         emit(new LineageTaken(next, at));
-        effects.Add(new GrantTurn(next, current.LineageId, current.HighestRevisionEver));
+        effects.Add(new LineageEffect.GrantTurn(next, current.LineageId, current.HighestRevisionEver));
     }
 }

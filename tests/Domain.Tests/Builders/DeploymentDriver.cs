@@ -1,3 +1,4 @@
+using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Planning;
 using AmiOrchestrator.Domain.Specs;
@@ -18,7 +19,7 @@ internal sealed class DeploymentDriver(string deploymentId = "dep-1")
 
     public List<DeploymentInput> Inputs { get; } = [];
 
-    public List<Decision> Decisions { get; } = [];
+    public List<Decision<IDeploymentEvent, DeploymentEffect>> Decisions { get; } = [];
 
     public IEnumerable<IDeploymentEvent> Events => Decisions.SelectMany(d => d.Events);
 
@@ -32,7 +33,7 @@ internal sealed class DeploymentDriver(string deploymentId = "dep-1")
 
     public void Advance(TimeSpan by) => now += by;
 
-    public Decision Feed(DeploymentInput input)
+    public Decision<IDeploymentEvent, DeploymentEffect> Feed(DeploymentInput input)
     {
         var decision = Deployment.Decide(State, input);
         State = decision.Events.Aggregate(State, Deployment.Evolve);
@@ -41,9 +42,9 @@ internal sealed class DeploymentDriver(string deploymentId = "dep-1")
         return decision;
     }
 
-    public Decision Submit(DeploymentSpec spec) => Feed(new Submit(DeploymentId, spec, "alice", Tick()));
+    public Decision<IDeploymentEvent, DeploymentEffect> Submit(DeploymentSpec spec) => Feed(new DeploymentInput.Submit(DeploymentId, spec, "alice", Tick()));
 
-    public Decision Grant(int highestRevisionEver = 0) => Feed(new LineageGranted("web-prod", highestRevisionEver, Tick()));
+    public Decision<IDeploymentEvent, DeploymentEffect> Grant(int highestRevisionEver = 0) => Feed(new DeploymentInput.LineageGranted("web-prod", highestRevisionEver, Tick()));
 
     /// <summary>Submits, gets the lineage and answers discovery with <paramref name="inventory"/>.</summary>
     public void StartWith(DeploymentSpec spec, SetupInventory inventory, int highestRevisionEver = 0)
@@ -53,11 +54,11 @@ internal sealed class DeploymentDriver(string deploymentId = "dep-1")
         Succeed(new SetupObserved(inventory));
     }
 
-    public Decision Succeed(StepResult? result = null, string? detail = null) =>
-        Feed(StepOutcome.Succeeded(InFlight.Step.Id, Tick(), result ?? DefaultResult(InFlight.Step.Action), detail));
+    public Decision<IDeploymentEvent, DeploymentEffect> Succeed(StepResult? result = null, string? detail = null) =>
+        Feed(DeploymentInput.StepOutcome.Succeeded(InFlight.Step.Id, Tick(), result ?? DefaultResult(InFlight.Step.Action), detail));
 
-    public Decision Fail(StepFailureKind kind = StepFailureKind.NonRetryable, string message = "ValidationError: boom") =>
-        Feed(StepOutcome.Failed(InFlight.Step.Id, new StepFailure(kind, message), Tick()));
+    public Decision<IDeploymentEvent, DeploymentEffect> Fail(StepFailureKind kind = StepFailureKind.NonRetryable, string message = "ValidationError: boom") =>
+        Feed(DeploymentInput.StepOutcome.Failed(InFlight.Step.Id, new StepFailure(kind, message), Tick()));
 
     /// <summary>Succeeds every step (approving approvals) until the deployment waits on nothing or <paramref name="stopAt"/> is next.</summary>
     public void SucceedUntil(Func<StepStarted, bool>? stopAt = null)
@@ -67,7 +68,7 @@ internal sealed class DeploymentDriver(string deploymentId = "dep-1")
             if (stopAt?.Invoke(step) == true)
                 return;
             if (step.Step.Action is AwaitApproval)
-                Feed(new Approve("bob", Tick()));
+                Feed(new DeploymentInput.Approve("bob", Tick()));
             else
                 Succeed();
         }

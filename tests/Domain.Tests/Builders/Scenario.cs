@@ -24,9 +24,9 @@ internal sealed record Scenario(DeploymentSpec Spec, SetupInventory Inventory, i
             {
                 lineageRequested = false;
                 if (driver.State.PendingRollback is not null && world.Next(100) < 20)
-                    driver.Feed(new LineageDenied("a later deployment has run", driver.Now));
+                    driver.Feed(new DeploymentInput.LineageDenied("a later deployment has run", driver.Now));
                 else
-                    driver.Feed(new LineageGranted("web-prod", world.Next(0, 3), driver.Now));
+                    driver.Feed(new DeploymentInput.LineageGranted("web-prod", world.Next(0, 3), driver.Now));
                 continue;
             }
             if (driver.State.InFlight is not { } step)
@@ -35,15 +35,15 @@ internal sealed record Scenario(DeploymentSpec Spec, SetupInventory Inventory, i
                 if (driver.State.Status is DeploymentStatus.Failed or DeploymentStatus.Aborted or DeploymentStatus.RollbackFailed
                     && world.Next(100) < 50)
                 {
-                    var decision = driver.Feed(new RequestRollback("ops", "clean up", driver.Now));
-                    lineageRequested = decision.Effects.OfType<RequestLineage>().Any();
+                    var decision = driver.Feed(new DeploymentInput.RequestRollback("ops", "clean up", driver.Now));
+                    lineageRequested = decision.Effects.OfType<DeploymentEffect.RequestLineage>().Any();
                     continue;
                 }
                 break;
             }
             if (world.Next(100) < InterruptPercent)
             {
-                driver.Feed(world.Next(2) == 0 ? new Abort("ops", "stop", driver.Now) : new RequestRollback("ops", "undo", driver.Now));
+                driver.Feed(world.Next(2) == 0 ? new DeploymentInput.Abort("ops", "stop", driver.Now) : new DeploymentInput.RequestRollback("ops", "undo", driver.Now));
                 continue;
             }
             driver.Feed(Outcome(step, world, driver.Now));
@@ -54,13 +54,13 @@ internal sealed record Scenario(DeploymentSpec Spec, SetupInventory Inventory, i
     private DeploymentInput Outcome(StepStarted step, Random world, DateTimeOffset now)
     {
         if (step.Step.Action is AwaitApproval)
-            return world.Next(100) < 80 ? new Approve("ops", now) : new Reject("ops", "no", now);
+            return world.Next(100) < 80 ? new DeploymentInput.Approve("ops", now) : new DeploymentInput.Reject("ops", "no", now);
         if (world.Next(100) < FailurePercent)
         {
             var kind = (StepFailureKind)world.Next(0, 5);
-            return StepOutcome.Failed(step.Step.Id, new StepFailure(kind, "the world said no"), now);
+            return DeploymentInput.StepOutcome.Failed(step.Step.Id, new StepFailure(kind, "the world said no"), now);
         }
         StepResult? result = step.Step.Action is DiscoverSetup ? new SetupObserved(Inventory) : DeploymentDriver.DefaultResult(step.Step.Action);
-        return StepOutcome.Succeeded(step.Step.Id, now, result);
+        return DeploymentInput.StepOutcome.Succeeded(step.Step.Id, now, result);
     }
 }

@@ -59,7 +59,7 @@ public class DeploymentPropertyTests
         {
             var driver = scenario.Run();
             var state = driver.State;
-            var released = driver.Effects.OfType<ReleaseLineage>().Any();
+            var released = driver.Effects.OfType<DeploymentEffect.ReleaseLineage>().Any();
             var settled = state.Status is DeploymentStatus.Succeeded or DeploymentStatus.RolledBack or DeploymentStatus.Failed
                 or DeploymentStatus.Aborted or DeploymentStatus.RollbackFailed;
             var releasedWhenEnded = state.Status is DeploymentStatus.RollbackFailed || released;
@@ -84,7 +84,7 @@ public class DeploymentPropertyTests
 
             var replayed = Deployment.Replay(live.DeploymentId, all.Take(crashAfter));
             var recoverAt = midBatch ? live.Inputs[batch].At : (batch < live.Inputs.Count ? live.Inputs[batch].At : live.Now);
-            var recovery = Deployment.Decide(replayed, new Recover(recoverAt));
+            var recovery = Deployment.Decide(replayed, new DeploymentInput.Recover(recoverAt));
             var state = recovery.Events.Aggregate(replayed, Deployment.Evolve);
             var produced = recovery.Events.ToList();
             var effectsMatch = true;
@@ -93,9 +93,9 @@ public class DeploymentPropertyTests
                 var decision = Deployment.Decide(state, live.Inputs[input]);
                 state = decision.Events.Aggregate(state, Deployment.Evolve);
                 produced.AddRange(decision.Events);
-                effectsMatch &= decision.Effects.Where(e => e is not Reply).SequenceEqual(live.Decisions[input].Effects.Where(e => e is not Reply));
+                effectsMatch &= decision.Effects.Where(e => e is not DeploymentEffect.Reply).SequenceEqual(live.Decisions[input].Effects.Where(e => e is not DeploymentEffect.Reply));
             }
-            var resent = replayed.InFlight is null || recovery.Effects.Contains(new RunStep(replayed.InFlight));
+            var resent = replayed.InFlight is null || recovery.Effects.Contains(new DeploymentEffect.RunStep(replayed.InFlight));
             return (produced.SequenceEqual(all.Skip(crashAfter)) && effectsMatch && resent && state == live.State)
                 .Label($"crash after event {crashAfter} of {all.Count} (batch {batch}, mid-batch {midBatch}); events match {produced.SequenceEqual(all.Skip(crashAfter))}, effects match {effectsMatch}, resent {resent}");
         });
@@ -109,16 +109,16 @@ public class DeploymentPropertyTests
             var stepId = driver.State.Steps.Count > 0 ? driver.State.Steps[pick % driver.State.Steps.Count].Id : "x";
             DeploymentInput[] inputs =
             [
-                new Submit(driver.DeploymentId, scenario.Spec, "z", at),
-                new LineageGranted("web-prod", pick, at),
-                new LineageDenied("no", at),
-                StepOutcome.Succeeded(stepId, at),
-                StepOutcome.Failed(stepId, new StepFailure(StepFailureKind.NonRetryable, "x"), at),
-                new Approve("z", at),
-                new Reject("z", "no", at),
-                new RequestRollback("z", "r", at),
-                new Abort("z", "a", at),
-                new Recover(at),
+                new DeploymentInput.Submit(driver.DeploymentId, scenario.Spec, "z", at),
+                new DeploymentInput.LineageGranted("web-prod", pick, at),
+                new DeploymentInput.LineageDenied("no", at),
+                DeploymentInput.StepOutcome.Succeeded(stepId, at),
+                DeploymentInput.StepOutcome.Failed(stepId, new StepFailure(StepFailureKind.NonRetryable, "x"), at),
+                new DeploymentInput.Approve("z", at),
+                new DeploymentInput.Reject("z", "no", at),
+                new DeploymentInput.RequestRollback("z", "r", at),
+                new DeploymentInput.Abort("z", "a", at),
+                new DeploymentInput.Recover(at),
             ];
             foreach (var input in inputs)
             {

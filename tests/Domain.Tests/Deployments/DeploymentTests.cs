@@ -20,7 +20,7 @@ public class DeploymentTests
         var decision = driver.Submit(spec);
 
         Assert.Empty(decision.Events);
-        var reply = Assert.Single(decision.Effects.OfType<Reply>()).Answer;
+        var reply = Assert.Single(decision.Effects.OfType<DeploymentEffect.Reply>()).Answer;
         Assert.False(reply.Accepted);
         Assert.Equal(["capacity.desired", "retainedOldAsgs"], reply.Problems.Select(p => p.Path).Distinct());
         Assert.Equal(DeploymentStatus.New, driver.State.Status);
@@ -34,7 +34,7 @@ public class DeploymentTests
         var decision = driver.Submit(SampleSpecs.Basic());
 
         Assert.Empty(decision.Events);
-        Assert.Contains(decision.Effects.OfType<Reply>().Single().Answer.Problems, p => p.Path == "deploymentId");
+        Assert.Contains(decision.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Problems, p => p.Path == "deploymentId");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class DeploymentTests
         var decision = driver.Submit(SampleSpecs.Basic());
 
         Assert.IsType<DeploymentSubmitted>(Assert.Single(decision.Events));
-        Assert.Contains(new RequestLineage("web-prod", "dep-1"), decision.Effects);
+        Assert.Contains(new DeploymentEffect.RequestLineage("web-prod", "dep-1"), decision.Effects);
         Assert.Equal(DeploymentStatus.Queued, driver.State.Status);
     }
 
@@ -59,10 +59,10 @@ public class DeploymentTests
         var different = driver.Submit(SampleSpecs.Canary(50, 100));
 
         Assert.Empty(again.Events);
-        Assert.Equal((true, DeploymentStatus.Queued), (again.Effects.OfType<Reply>().Single().Answer.Accepted, again.Effects.OfType<Reply>().Single().Answer.Status));
-        Assert.DoesNotContain(again.Effects, e => e is RequestLineage or RunStep);
+        Assert.Equal((true, DeploymentStatus.Queued), (again.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted, again.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Status));
+        Assert.DoesNotContain(again.Effects, e => e is DeploymentEffect.RequestLineage or DeploymentEffect.RunStep);
         Assert.Empty(different.Events);
-        Assert.False(different.Effects.OfType<Reply>().Single().Answer.Accepted);
+        Assert.False(different.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class DeploymentTests
 
         var decision = driver.Grant();
 
-        var run = Assert.Single(decision.Effects.OfType<RunStep>()).Step;
+        var run = Assert.Single(decision.Effects.OfType<DeploymentEffect.RunStep>()).Step;
         Assert.Equal("dep-1/setup/discover/setup", run.Step.Id);
         Assert.Equal(run.At + TimeSpan.FromMinutes(10), run.Deadline);
         Assert.Equal(DeploymentStatus.SettingUp, driver.State.Status);
@@ -88,7 +88,7 @@ public class DeploymentTests
         driver.SucceedUntil();
 
         Assert.Equal(DeploymentStatus.Succeeded, driver.State.Status);
-        Assert.Equal(new ReleaseLineage("web-prod", "dep-1", 3), driver.EffectsOf<ReleaseLineage>().Single());
+        Assert.Equal(new DeploymentEffect.ReleaseLineage("web-prod", "dep-1", 3), driver.EffectsOf<DeploymentEffect.ReleaseLineage>().Single());
         Assert.Equal(driver.State.Steps.Select(s => s.Id), driver.StartedStepIds);
     }
 
@@ -110,7 +110,7 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.StartWith(SampleSpecs.Basic() with { RollbackOnFailure = false }, RunningLineage);
 
-        driver.Feed(StepOutcome.Succeeded(driver.InFlight.Step.Id, driver.Now.AddSeconds(1)));
+        driver.Feed(DeploymentInput.StepOutcome.Succeeded(driver.InFlight.Step.Id, driver.Now.AddSeconds(1)));
 
         Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
         Assert.Contains("without a version", driver.State.FailureReason, StringComparison.Ordinal);
@@ -138,8 +138,8 @@ public class DeploymentTests
 
         Assert.Equal(DeploymentStatus.AwaitingApproval, driver.State.Status);
         Assert.Equal([DeploymentStatus.SettingUp, DeploymentStatus.Deploying], seen.Distinct().Take(2));
-        var approved = driver.Feed(new Approve("bob", driver.Now.AddSeconds(1)));
-        Assert.True(approved.Effects.OfType<Reply>().Single().Answer.Accepted);
+        var approved = driver.Feed(new DeploymentInput.Approve("bob", driver.Now.AddSeconds(1)));
+        Assert.True(approved.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted);
         Assert.Equal(DeploymentStatus.Deploying, driver.State.Status);
     }
 
@@ -149,10 +149,10 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
 
-        var decision = driver.Feed(new Approve("bob", driver.Now));
+        var decision = driver.Feed(new DeploymentInput.Approve("bob", driver.Now));
 
         Assert.Empty(decision.Events);
-        Assert.False(decision.Effects.OfType<Reply>().Single().Answer.Accepted);
+        Assert.False(decision.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class DeploymentTests
         driver.StartWith(spec, RunningLineage);
         driver.SucceedUntil(step => step.Step.Action is AwaitApproval);
 
-        driver.Feed(new Reject("carol", "error rate up", driver.Now));
+        driver.Feed(new DeploymentInput.Reject("carol", "error rate up", driver.Now));
 
         Assert.Equal(DeploymentStatus.RollingBack, driver.State.Status);
         Assert.Contains("rejected by carol: error rate up", driver.Events.OfType<RollbackStarted>().Single().Reason, StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public class DeploymentTests
         Assert.Equal((1, 4, 8), (restore.MinSize, restore.DesiredCapacity, restore.MaxSize));
         driver.SucceedUntil();
         Assert.Equal(DeploymentStatus.RolledBack, driver.State.Status);
-        Assert.Single(driver.EffectsOf<ReleaseLineage>());
+        Assert.Single(driver.EffectsOf<DeploymentEffect.ReleaseLineage>());
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public class DeploymentTests
 
         Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
         Assert.Contains("Throttling: Rate exceeded", driver.State.FailureReason, StringComparison.Ordinal);
-        Assert.Single(driver.EffectsOf<ReleaseLineage>());
+        Assert.Single(driver.EffectsOf<DeploymentEffect.ReleaseLineage>());
     }
 
     [Fact]
@@ -231,8 +231,8 @@ public class DeploymentTests
         driver.SucceedUntil(step => step.Step.Stage == StepStage.Deploy);
         driver.Fail();
 
-        var request = driver.Feed(new RequestRollback("dave", "bad build", driver.Now));
-        Assert.Contains(new RequestLineage("web-prod", "dep-1", ForRollback: true), request.Effects);
+        var request = driver.Feed(new DeploymentInput.RequestRollback("dave", "bad build", driver.Now));
+        Assert.Contains(new DeploymentEffect.RequestLineage("web-prod", "dep-1", ForRollback: true), request.Effects);
         Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
 
         driver.Grant(highestRevisionEver: 3);
@@ -248,9 +248,9 @@ public class DeploymentTests
         driver.StartWith(SampleSpecs.Basic() with { RollbackOnFailure = false }, RunningLineage);
         driver.SucceedUntil(step => step.Step.Stage == StepStage.Deploy);
         driver.Fail();
-        driver.Feed(new RequestRollback("dave", "bad build", driver.Now));
+        driver.Feed(new DeploymentInput.RequestRollback("dave", "bad build", driver.Now));
 
-        driver.Feed(new LineageDenied("dep-2 has run since", driver.Now));
+        driver.Feed(new DeploymentInput.LineageDenied("dep-2 has run since", driver.Now));
 
         Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
         Assert.Null(driver.State.PendingRollback);
@@ -265,12 +265,12 @@ public class DeploymentTests
         driver.SucceedUntil(step => step.Step.Action is WaitSteady);
         var waiting = driver.InFlight.Step.Id;
 
-        var decision = driver.Feed(new Abort("erin", "wrong AMI", driver.Now));
+        var decision = driver.Feed(new DeploymentInput.Abort("erin", "wrong AMI", driver.Now));
 
         Assert.Equal(DeploymentStatus.Aborted, driver.State.Status);
-        Assert.Contains(new CancelStep(waiting), decision.Effects);
-        Assert.DoesNotContain(decision.Effects, e => e is RunStep);
-        Assert.Empty(driver.Feed(StepOutcome.Succeeded(waiting, driver.Now)).Events);
+        Assert.Contains(new DeploymentEffect.CancelStep(waiting), decision.Effects);
+        Assert.DoesNotContain(decision.Effects, e => e is DeploymentEffect.RunStep);
+        Assert.Empty(driver.Feed(DeploymentInput.StepOutcome.Succeeded(waiting, driver.Now)).Events);
     }
 
     [Fact]
@@ -280,15 +280,15 @@ public class DeploymentTests
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
         driver.SucceedUntil(step => step.Step.Action is CreateAsg);
 
-        var decision = driver.Feed(new Abort("erin", "wrong AMI", driver.Now));
+        var decision = driver.Feed(new DeploymentInput.Abort("erin", "wrong AMI", driver.Now));
         Assert.IsType<InterruptRequested>(Assert.Single(decision.Events));
-        Assert.Contains("will follow the step in progress", decision.Effects.OfType<Reply>().Single().Answer.Message, StringComparison.Ordinal);
+        Assert.Contains("will follow the step in progress", decision.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Message, StringComparison.Ordinal);
         Assert.Equal(DeploymentStatus.SettingUp, driver.State.Status);
 
         var finished = driver.Succeed();
 
         Assert.Equal(DeploymentStatus.Aborted, driver.State.Status);
-        Assert.DoesNotContain(finished.Effects, e => e is RunStep);
+        Assert.DoesNotContain(finished.Effects, e => e is DeploymentEffect.RunStep);
     }
 
     [Fact]
@@ -297,9 +297,9 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
         driver.SucceedUntil(step => step.Step.Action is WaitSteady);
-        driver.Feed(new Abort("erin", "look first", driver.Now));
+        driver.Feed(new DeploymentInput.Abort("erin", "look first", driver.Now));
 
-        driver.Feed(new RequestRollback("erin", "now undo it", driver.Now));
+        driver.Feed(new DeploymentInput.RequestRollback("erin", "now undo it", driver.Now));
         driver.Grant(3);
         driver.SucceedUntil();
 
@@ -313,7 +313,7 @@ public class DeploymentTests
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
         driver.SucceedUntil(step => step.Step.Action is ResizeAsg);
 
-        driver.Feed(new RequestRollback("frank", "canary errors", driver.Now));
+        driver.Feed(new DeploymentInput.RequestRollback("frank", "canary errors", driver.Now));
         Assert.NotEqual(DeploymentStatus.RollingBack, driver.State.Status);
         driver.Succeed();
 
@@ -327,12 +327,12 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
         driver.SucceedUntil(step => step.Step.Action is CreateAsg);
-        driver.Feed(new RequestRollback("frank", "x", driver.Now));
+        driver.Feed(new DeploymentInput.RequestRollback("frank", "x", driver.Now));
 
-        var second = driver.Feed(new Abort("erin", "y", driver.Now));
+        var second = driver.Feed(new DeploymentInput.Abort("erin", "y", driver.Now));
 
         Assert.Empty(second.Events);
-        Assert.False(second.Effects.OfType<Reply>().Single().Answer.Accepted);
+        Assert.False(second.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted);
     }
 
     [Fact]
@@ -346,9 +346,9 @@ public class DeploymentTests
         driver.Fail(StepFailureKind.DeadlinePassed, "previous group never became steady");
 
         Assert.Equal(DeploymentStatus.RollbackFailed, driver.State.Status);
-        Assert.Empty(driver.EffectsOf<ReleaseLineage>());
+        Assert.Empty(driver.EffectsOf<DeploymentEffect.ReleaseLineage>());
 
-        driver.Feed(new RequestRollback("gina", "retry", driver.Now));
+        driver.Feed(new DeploymentInput.RequestRollback("gina", "retry", driver.Now));
 
         Assert.Equal(DeploymentStatus.RollingBack, driver.State.Status);
         Assert.Equal("dep-1/rollback-2/wait-steady/web__prod__2", driver.InFlight.Step.Id);
@@ -403,9 +403,9 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
 
-        var decision = driver.Feed(StepOutcome.Succeeded("dep-1/phase-9/resize/nothing", driver.Now));
+        var decision = driver.Feed(DeploymentInput.StepOutcome.Succeeded("dep-1/phase-9/resize/nothing", driver.Now));
 
-        Assert.Equal(Decision.None, decision);
+        Assert.Equal(Decision<IDeploymentEvent, DeploymentEffect>.None, decision);
     }
 
     [Fact]
@@ -437,10 +437,10 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.Submit(SampleSpecs.Basic());
 
-        driver.Feed(new RequestRollback("hank", "not needed", driver.Now));
+        driver.Feed(new DeploymentInput.RequestRollback("hank", "not needed", driver.Now));
 
         Assert.Equal(DeploymentStatus.Aborted, driver.State.Status);
-        Assert.Single(driver.EffectsOf<ReleaseLineage>());
+        Assert.Single(driver.EffectsOf<DeploymentEffect.ReleaseLineage>());
     }
 
     [Fact]
@@ -450,8 +450,8 @@ public class DeploymentTests
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
         driver.SucceedUntil();
 
-        Assert.False(driver.Feed(new Abort("x", "y", driver.Now)).Effects.OfType<Reply>().Single().Answer.Accepted);
-        Assert.False(driver.Feed(new RequestRollback("x", "y", driver.Now)).Effects.OfType<Reply>().Single().Answer.Accepted);
+        Assert.False(driver.Feed(new DeploymentInput.Abort("x", "y", driver.Now)).Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted);
+        Assert.False(driver.Feed(new DeploymentInput.RequestRollback("x", "y", driver.Now)).Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted);
         Assert.Equal(DeploymentStatus.Succeeded, driver.State.Status);
     }
 
@@ -462,10 +462,10 @@ public class DeploymentTests
         driver.StartWith(SampleSpecs.Basic(), RunningLineage);
         var inFlight = driver.InFlight;
 
-        var decision = Deployment.Decide(Deployment.Replay("dep-1", driver.Events), new Recover(driver.Now));
+        var decision = Deployment.Decide(Deployment.Replay("dep-1", driver.Events), new DeploymentInput.Recover(driver.Now));
 
         Assert.Empty(decision.Events);
-        Assert.Equal([new RunStep(inFlight)], decision.Effects);
+        Assert.Equal([new DeploymentEffect.RunStep(inFlight)], decision.Effects);
     }
 
     [Theory]
@@ -476,11 +476,11 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.Submit(SampleSpecs.Basic());
         if (ended)
-            driver.Feed(new Abort("x", "y", driver.Now));
+            driver.Feed(new DeploymentInput.Abort("x", "y", driver.Now));
 
-        var decision = Deployment.Decide(driver.State, new Recover(driver.Now));
+        var decision = Deployment.Decide(driver.State, new DeploymentInput.Recover(driver.Now));
 
-        Assert.Equal(ended ? typeof(ReleaseLineage) : typeof(RequestLineage), Assert.Single(decision.Effects).GetType());
+        Assert.Equal(ended ? typeof(DeploymentEffect.ReleaseLineage) : typeof(DeploymentEffect.RequestLineage), Assert.Single(decision.Effects).GetType());
     }
 
     [Fact]
@@ -489,14 +489,14 @@ public class DeploymentTests
         var never = new DeploymentDriver("dep-9");
         var ended = new DeploymentDriver();
         ended.Submit(SampleSpecs.Basic());
-        ended.Feed(new Abort("x", "y", ended.Now));
+        ended.Feed(new DeploymentInput.Abort("x", "y", ended.Now));
 
         var neverSubmitted = never.Grant(4);
         var afterTheEnd = ended.Grant(4);
 
-        Assert.Equal([new ReleaseLineage("web-prod", "dep-9", 0)], neverSubmitted.Effects);
+        Assert.Equal([new DeploymentEffect.ReleaseLineage("web-prod", "dep-9", 0)], neverSubmitted.Effects);
         Assert.Empty(neverSubmitted.Events);
-        Assert.Contains(afterTheEnd.Effects, e => e is ReleaseLineage);
+        Assert.Contains(afterTheEnd.Effects, e => e is DeploymentEffect.ReleaseLineage);
         Assert.Equal(DeploymentStatus.Aborted, ended.State.Status);
     }
 
@@ -556,11 +556,11 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.Submit(SampleSpecs.Basic());
 
-        var decision = driver.Feed(new LineageDenied("20 deployments already wait for lineage 'web-prod', where dep-0 is running", driver.Now));
+        var decision = driver.Feed(new DeploymentInput.LineageDenied("20 deployments already wait for lineage 'web-prod', where dep-0 is running", driver.Now));
 
         Assert.Equal(DeploymentStatus.Failed, driver.State.Status);
         Assert.Contains("dep-0 is running", driver.State.FailureReason, StringComparison.Ordinal);
-        Assert.Contains(decision.Effects, e => e is ReleaseLineage);
+        Assert.Contains(decision.Effects, e => e is DeploymentEffect.ReleaseLineage);
     }
 
     [Fact]
@@ -569,9 +569,9 @@ public class DeploymentTests
         var driver = new DeploymentDriver();
         driver.Submit(SampleSpecs.Basic());
 
-        var decision = driver.Feed(new LineageGranted("web-stage", 0, driver.Now));
+        var decision = driver.Feed(new DeploymentInput.LineageGranted("web-stage", 0, driver.Now));
 
-        Assert.Equal(Decision.None, decision);
+        Assert.Equal(Decision<IDeploymentEvent, DeploymentEffect>.None, decision);
         Assert.Equal(DeploymentStatus.Queued, driver.State.Status);
     }
 
@@ -593,13 +593,13 @@ public class DeploymentTests
         driver.StartWith(spec, RunningLineage);
         driver.SucceedUntil(step => step.Step.Action is AwaitApproval);
         var firstGate = driver.InFlight.Step.Id;
-        driver.Feed(new Approve("bob", driver.Now, firstGate));
+        driver.Feed(new DeploymentInput.Approve("bob", driver.Now, firstGate));
         driver.SucceedUntil(step => step.Step.Action is AwaitApproval);
 
-        var stale = driver.Feed(new Approve("bob", driver.Now, firstGate));
+        var stale = driver.Feed(new DeploymentInput.Approve("bob", driver.Now, firstGate));
 
         Assert.Empty(stale.Events);
-        Assert.False(stale.Effects.OfType<Reply>().Single().Answer.Accepted);
+        Assert.False(stale.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Accepted);
         Assert.Equal(DeploymentStatus.AwaitingApproval, driver.State.Status);
     }
 
@@ -612,7 +612,7 @@ public class DeploymentTests
         driver.Fail();
         driver.SucceedUntil(step => step.Step.Action is DeleteAsg);
 
-        driver.Feed(new Abort("erin", "enough", driver.Now));
+        driver.Feed(new DeploymentInput.Abort("erin", "enough", driver.Now));
         driver.Succeed();
 
         Assert.Equal(DeploymentStatus.RolledBack, driver.State.Status);
@@ -626,10 +626,10 @@ public class DeploymentTests
         driver.Grant();
         driver.Fail(StepFailureKind.NonRetryable, "base ASG not found");
 
-        var decision = driver.Feed(new RequestRollback("dave", "clean up", driver.Now));
+        var decision = driver.Feed(new DeploymentInput.RequestRollback("dave", "clean up", driver.Now));
 
         Assert.Empty(decision.Events);
-        Assert.Contains("nothing to roll back", decision.Effects.OfType<Reply>().Single().Answer.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing to roll back", decision.Effects.OfType<DeploymentEffect.Reply>().Single().Answer.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -638,12 +638,12 @@ public class DeploymentTests
         // Validation bounds durations; a spec from an older release might not have been, and Decide must not throw on it.
         var spec = SampleSpecs.Basic() with { Timeouts = new TimeoutsSpec { SteadyState = new Duration(TimeSpan.MaxValue) } };
         var driver = new DeploymentDriver();
-        driver.Feed(new Submit("dep-1", SampleSpecs.Basic(), "alice", driver.Now));
+        driver.Feed(new DeploymentInput.Submit("dep-1", SampleSpecs.Basic(), "alice", driver.Now));
         var state = driver.State with { Spec = spec };
 
-        var decision = Deployment.Decide(state, new LineageGranted("web-prod", 0, driver.Now));
+        var decision = Deployment.Decide(state, new DeploymentInput.LineageGranted("web-prod", 0, driver.Now));
 
-        Assert.Equal(DateTimeOffset.MaxValue, decision.Effects.OfType<RunStep>().Single().Step.Deadline);
+        Assert.Equal(DateTimeOffset.MaxValue, decision.Effects.OfType<DeploymentEffect.RunStep>().Single().Step.Deadline);
     }
 
     [Fact]

@@ -24,9 +24,9 @@ public class LineageTests
             return effects;
         }
 
-        public IReadOnlyList<LineageEffect> Ask(string id) => Feed(new AskForTurn(id, At));
+        public IReadOnlyList<LineageEffect> Ask(string id) => Feed(new LineageInput.AskForTurn(id, At));
 
-        public IReadOnlyList<LineageEffect> GiveBack(string id, int revision = 0) => Feed(new GiveBack(id, revision, At));
+        public IReadOnlyList<LineageEffect> GiveBack(string id, int revision = 0) => Feed(new LineageInput.GiveBack(id, revision, At));
     }
 
     [Fact]
@@ -34,11 +34,11 @@ public class LineageTests
     {
         var lineage = new Driver();
 
-        Assert.Equal([new GrantTurn("a", "web-prod", 0)], lineage.Ask("a"));
-        Assert.Equal([new QueuePosition("b", 1, "a")], lineage.Ask("b"));
-        Assert.Equal([new QueuePosition("c", 2, "a")], lineage.Ask("c"));
+        Assert.Equal([new LineageEffect.GrantTurn("a", "web-prod", 0)], lineage.Ask("a"));
+        Assert.Equal([new LineageEffect.QueuePosition("b", 1, "a")], lineage.Ask("b"));
+        Assert.Equal([new LineageEffect.QueuePosition("c", 2, "a")], lineage.Ask("c"));
 
-        Assert.Equal([new GrantTurn("b", "web-prod", 6)], lineage.GiveBack("a", revision: 6));
+        Assert.Equal([new LineageEffect.GrantTurn("b", "web-prod", 6)], lineage.GiveBack("a", revision: 6));
         Assert.Equal(["c"], lineage.State.Waiting);
     }
 
@@ -50,8 +50,8 @@ public class LineageTests
         lineage.Ask("b");
         var events = lineage.Events.Count;
 
-        Assert.Equal([new GrantTurn("a", "web-prod", 0)], lineage.Ask("a"));
-        Assert.Equal([new QueuePosition("b", 1, "a")], lineage.Ask("b"));
+        Assert.Equal([new LineageEffect.GrantTurn("a", "web-prod", 0)], lineage.Ask("a"));
+        Assert.Equal([new LineageEffect.QueuePosition("b", 1, "a")], lineage.Ask("b"));
         Assert.Empty(lineage.GiveBack("zzz"));
         Assert.Equal(events, lineage.Events.Count);
     }
@@ -65,7 +65,7 @@ public class LineageTests
             lineage.Ask($"w{i}");
         var events = lineage.Events.Count;
 
-        var refused = Assert.IsType<RefuseTurn>(Assert.Single(lineage.Ask("one-too-many")));
+        var refused = Assert.IsType<LineageEffect.RefuseTurn>(Assert.Single(lineage.Ask("one-too-many")));
 
         Assert.Contains("running", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(events, lineage.Events.Count);
@@ -80,7 +80,7 @@ public class LineageTests
         lineage.Ask("c");
 
         Assert.Empty(lineage.GiveBack("b"));
-        Assert.Equal([new GrantTurn("c", "web-prod", 0)], lineage.GiveBack("a"));
+        Assert.Equal([new LineageEffect.GrantTurn("c", "web-prod", 0)], lineage.GiveBack("a"));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class LineageTests
         lineage.Ask("b");
         lineage.GiveBack("b", revision: 4);
 
-        Assert.Equal([new GrantTurn("c", "web-prod", 9)], lineage.Ask("c"));
+        Assert.Equal([new LineageEffect.GrantTurn("c", "web-prod", 9)], lineage.Ask("c"));
     }
 
     [Fact]
@@ -103,9 +103,9 @@ public class LineageTests
         lineage.GiveBack("a");
         lineage.Ask("b");
 
-        Assert.Contains("b has run", Assert.IsType<RefuseTurn>(Assert.Single(lineage.Feed(new AskForRollbackTurn("a", At)))).Reason, StringComparison.Ordinal);
+        Assert.Contains("b has run", Assert.IsType<LineageEffect.RefuseTurn>(Assert.Single(lineage.Feed(new LineageInput.AskForRollbackTurn("a", At)))).Reason, StringComparison.Ordinal);
         lineage.GiveBack("b");
-        Assert.Equal([new GrantTurn("b", "web-prod", 0)], lineage.Feed(new AskForRollbackTurn("b", At)));
+        Assert.Equal([new LineageEffect.GrantTurn("b", "web-prod", 0)], lineage.Feed(new LineageInput.AskForRollbackTurn("b", At)));
         Assert.Equal("b", lineage.State.Running);
     }
 
@@ -118,23 +118,70 @@ public class LineageTests
 
         var effects = lineage.Ask("a");
 
-        Assert.Contains("already had its turn", Assert.IsType<RefuseTurn>(Assert.Single(effects)).Reason, StringComparison.Ordinal);
-        Assert.Equal([new GrantTurn("a", "web-prod", 0)], lineage.Feed(new AskForRollbackTurn("a", At)));
+        Assert.Contains("already had its turn", Assert.IsType<LineageEffect.RefuseTurn>(Assert.Single(effects)).Reason, StringComparison.Ordinal);
+        Assert.Equal([new LineageEffect.GrantTurn("a", "web-prod", 0)], lineage.Feed(new LineageInput.AskForRollbackTurn("a", At)));
+    }
+
+    [Fact]
+    public void Admission_reserves_a_place_but_never_grants_the_turn_until_the_deployment_asks()
+    {
+        var lineage = new Driver();
+
+        Assert.Equal([new LineageEffect.QueuePosition("a", 1, null)], lineage.Feed(new LineageInput.Admit("a", At)));
+        Assert.Null(lineage.State.Running);
+        Assert.Equal([new LineageEffect.QueuePosition("a", 1, null)], lineage.Feed(new LineageInput.Admit("a", At)));
+        Assert.Single(lineage.Events);
+
+        Assert.Equal([new LineageEffect.GrantTurn("a", "web-prod", 0)], lineage.Ask("a"));
+        Assert.Equal("a", lineage.State.Running);
+    }
+
+    [Fact]
+    public void Admission_to_a_full_queue_is_refused_naming_the_running_deployment_and_records_nothing()
+    {
+        var lineage = new Driver();
+        lineage.Ask("running");
+        for (var i = 0; i < Lineage.MaxWaiting; i++)
+            lineage.Feed(new LineageInput.Admit($"w{i}", At));
+        var events = lineage.Events.Count;
+
+        var refused = Assert.IsType<LineageEffect.RefuseTurn>(Assert.Single(lineage.Feed(new LineageInput.Admit("one-too-many", At))));
+
+        Assert.Contains("where running is running", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(events, lineage.Events.Count);
+        Assert.Equal([new LineageEffect.QueuePosition("w3", 4, "running")], lineage.Feed(new LineageInput.Admit("w3", At)));
+    }
+
+    [Fact]
+    public void An_admitted_deployment_that_never_asked_is_granted_in_its_turn_so_its_release_frees_the_lineage()
+    {
+        // The gateway admitted "ghost" and crashed before the deployment was recorded: it stays first in the queue,
+        // and when "b" asks, the grant goes to "ghost" (whose unrecorded deployment gives it straight back).
+        var lineage = new Driver();
+        lineage.Feed(new LineageInput.Admit("ghost", At));
+
+        Assert.Equal(
+            [new LineageEffect.GrantTurn("ghost", "web-prod", 0), new LineageEffect.QueuePosition("b", 1, "ghost")],
+            lineage.Ask("b"));
+        Assert.Equal([new LineageEffect.GrantTurn("b", "web-prod", 0)], lineage.GiveBack("ghost"));
     }
 
     [Property(MaxTest = 300)]
     public Property At_most_one_deployment_runs_and_turns_are_granted_first_come_first_served() =>
-        Prop.ForAll(Gen.Choose(0, 9).ListOf().ToArbitrary(), script =>
+        Prop.ForAll(Gen.Choose(0, 12).ListOf().ToArbitrary(), script =>
         {
             var lineage = new Driver();
             var invariantsHold = true;
             foreach (var move in script)
             {
-                // 0-2: the running deployment gives the lineage back; otherwise deployment d<n> asks (again, perhaps).
+                // 0-2: the running deployment gives the lineage back; 3-9: deployment d<n> asks (again, perhaps);
+                // 10-12: the gateway admits d4-d6 before they are recorded.
                 if (move < 3)
                     lineage.GiveBack(lineage.State.Running ?? "nobody", move);
-                else
+                else if (move < 10)
                     lineage.Ask($"d{move}");
+                else
+                    lineage.Feed(new LineageInput.Admit($"d{move - 6}", At));
                 invariantsHold &= lineage.State.Running is null || !lineage.State.Waiting.Contains(lineage.State.Running);
                 invariantsHold &= lineage.State.Waiting.Distinct().Count() == lineage.State.Waiting.Count;
                 invariantsHold &= Lineage.Replay("web-prod", lineage.Events) == lineage.State;
