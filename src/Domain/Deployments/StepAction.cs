@@ -141,8 +141,12 @@ public sealed record WaitSteady(
     public override bool IsReadOnly => true;
 }
 
-/// <summary>Force-deletes a group (terminating what is left of it); a group that is already gone counts as deleted.</summary>
-public sealed record DeleteAsg(string Asg, string? OwnedBy = null) : StepAction
+/// <summary>
+/// Deletes a group; a group that is already gone counts as deleted. With <see cref="Force"/> (the default, and what
+/// steps recorded before the flag existed meant) it terminates whatever is left of the group; without it AWS refuses a
+/// group that still has instances, which is what setup's clean-up wants when the drain before it did not finish.
+/// </summary>
+public sealed record DeleteAsg(string Asg, string? OwnedBy = null, bool Force = true) : StepAction
 {
     public override string Name => "delete-asg";
     public override string Target => Asg;

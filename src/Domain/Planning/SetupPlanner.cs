@@ -68,6 +68,7 @@ public static partial class SetupPlanner
         if (problems.Count > 0 || capacity is null || launchTemplate is null)
             return SetupPlanResult.Failed(problems.ToValueList());
 
+        var cleanup = LineagePlanner.PlanCleanup(members, previous, blueGreen, spec.RetainedOldAsgs);
         var plan = new SetupPlan
         {
             Revision = revision,
@@ -87,11 +88,11 @@ public static partial class SetupPlanner
                 TargetGroups = previousDescription.TargetGroupArns,
                 LoadBalancers = previousDescription.LoadBalancerNames,
             },
-            Cleanup = LineagePlanner.PlanCleanup(members, previous, blueGreen, spec.RetainedOldAsgs),
+            Cleanup = cleanup,
             NewAsgPolicies = inventory.BasePolicies.Select(p => p.ForGroup(inventory.BaseAsg.Name, newName)).ToValueList(),
             NewAsgScheduledActions = inventory.BaseScheduledActions,
             Phases = phases,
-            Warnings = Warnings(inventory, newName).ToValueList(),
+            Warnings = Warnings(inventory, newName, cleanup).ToValueList(),
         };
         return SetupPlanResult.Planned(plan);
     }
@@ -114,8 +115,22 @@ public static partial class SetupPlanner
             ? AsgNaming.AsgName(AsgNaming.PrefixFor(spec), revision)
             : null;
 
-    private static IEnumerable<string> Warnings(SetupInventory inventory, string newName)
+    private static IEnumerable<string> Warnings(SetupInventory inventory, string newName, OlderAsgCleanup cleanup)
     {
+        // Draining can lower serving capacity before the new group has any (SEMANTICS.md setup step 5), so the
+        // operator is told which instances go; those already terminating are not this deployment's doing.
+        foreach (var name in cleanup.Downsize)
+        {
+            var serving = inventory.Lineage.First(a => a.Name == name).Instances
+                .Where(i => !i.LifecycleState.StartsWith("Terminat", StringComparison.Ordinal))
+                .Select(i => i.InstanceId)
+                .ToList();
+            if (serving.Count == 0)
+                continue;
+            var deleted = cleanup.Delete.Contains(name, StringComparer.Ordinal) ? " and deletes it" : "";
+            yield return $"setup drains older group '{name}' to 0{deleted}, taking {serving.Count} instance(s) out of service "
+                + $"before the new group serves: {string.Join(", ", serving)}";
+        }
         var baseTemplate = inventory.BaseAsg.LaunchTemplate ?? inventory.BaseAsg.MixedInstancesPolicy?.LaunchTemplate;
         if (baseTemplate?.Version is "$Latest" && inventory.BaseLaunchTemplateVersion is { } version)
         {

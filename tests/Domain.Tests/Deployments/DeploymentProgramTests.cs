@@ -35,6 +35,25 @@ public class DeploymentProgramTests
     }
 
     [Fact]
+    public void An_older_group_outside_the_retained_window_that_still_has_instances_is_drained_before_it_is_deleted()
+    {
+        // Revision 1 still serves 2 instances but falls outside the 3 retained groups (4, 3, 2) besides the previous one (5).
+        var spec = SampleSpecs.Basic();
+        var plan = SetupPlanner.Plan("dep-1", spec, SampleLineages.Inventory(
+            [SampleLineages.Member(1, 2), SampleLineages.Member(2, 0), SampleLineages.Member(3, 0), SampleLineages.Member(4, 0), SampleLineages.Member(5, 4)]), 0).Plan!;
+
+        var setup = DeploymentProgram.Forward("dep-1", spec, plan).Where(s => s.Stage == StepStage.Setup).ToList();
+
+        Assert.Equal(
+            ["setup/resize/web__prod__1", "setup/wait-steady/web__prod__1", "setup/delete-asg/web__prod__1"],
+            setup.Select(s => s.Id["dep-1/".Length..]).Where(id => id.EndsWith("web__prod__1", StringComparison.Ordinal)));
+        Assert.Equal(new ResizeAsg("web__prod__1", 0, 0, null, MissingIsDone: true), setup.Single(s => s.Action is ResizeAsg).Action);
+        Assert.All(setup.Where(s => s.Action.Target == "web__prod__1"), s => Assert.True(s.Tolerated));
+        // A group whose drain did not finish is left for the operator rather than force-deleted with what still runs.
+        Assert.False(Assert.IsType<DeleteAsg>(setup.Single(s => s.Action is DeleteAsg).Action).Force);
+    }
+
+    [Fact]
     public void Downsize_old_first_resizes_the_previous_group_before_the_new_one_in_each_phase()
     {
         var spec = SampleSpecs.Canary(50, 100) with { ResizeStrategy = ResizeStrategy.DownsizeOldFirst };

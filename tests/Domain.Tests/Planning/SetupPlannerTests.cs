@@ -54,6 +54,24 @@ public class SetupPlannerTests
     }
 
     [Fact]
+    public void Draining_an_older_group_that_has_instances_is_a_warning_naming_the_group_and_the_instances()
+    {
+        // Revision 4 (2 instances) is drained and kept, revision 1 (1 instance) drained and deleted, 2 and 3 have none.
+        var lineage = SampleLineages.Inventory(
+            [SampleLineages.Member(1, 1), SampleLineages.Member(2, 0), SampleLineages.Member(3, 0), SampleLineages.Member(4, 2), SampleLineages.Member(5, 4)]);
+
+        var plan = PlanOf(SampleSpecs.Basic(), lineage);
+
+        var drains = plan.Warnings.Where(w => w.Contains("out of service", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, drains.Count);
+        Assert.Contains(drains, w => w.Contains("'web__prod__4'", StringComparison.Ordinal)
+            && w.Contains("i-00000004000000000, i-00000004000000001", StringComparison.Ordinal));
+        Assert.Contains(drains, w => w.Contains("'web__prod__1'", StringComparison.Ordinal)
+            && w.Contains("i-00000001000000000", StringComparison.Ordinal)
+            && w.Contains("and deletes it", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Copies_base_policies_to_the_new_group_with_dimensions_renamed()
     {
         var plan = PlanOf(SampleSpecs.Basic(), SampleLineages.Inventory([]));
