@@ -110,6 +110,9 @@ public static class DeploymentProgram
     {
         if (plan.NewAsgPolicies.Count > 0)
             add(new PutScalingPolicies(plan.NewAsgName, plan.NewAsgPolicies));
+        // The alarms name the policies' ARNs, which exist only once the policies are put.
+        if (plan.NewAsgAlarms.Count > 0)
+            add(new PutPolicyAlarms(plan.NewAsgName, plan.NewAsgAlarms));
         if (plan.NewAsgScheduledActions.Count > 0)
             add(new PutScheduledActions(plan.NewAsgName, plan.NewAsgScheduledActions));
     }

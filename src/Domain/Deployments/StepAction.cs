@@ -20,6 +20,7 @@ namespace AmiOrchestrator.Domain.Deployments;
 [JsonDerivedType(typeof(CreateAsg), "create-asg")]
 [JsonDerivedType(typeof(RemoveScalingPolicies), "remove-policies")]
 [JsonDerivedType(typeof(PutScalingPolicies), "put-policies")]
+[JsonDerivedType(typeof(PutPolicyAlarms), "put-policy-alarms")]
 [JsonDerivedType(typeof(PutScheduledActions), "put-scheduled-actions")]
 [JsonDerivedType(typeof(ResizeAsg), "resize")]
 [JsonDerivedType(typeof(WaitSteady), "wait-steady")]
@@ -100,6 +101,19 @@ public sealed record RemoveScalingPolicies(string Asg) : StepAction
 public sealed record PutScalingPolicies(string Asg, ValueList<ScalingPolicy> Policies) : StepAction
 {
     public override string Name => "put-policies";
+    public override string Target => Asg;
+    public override string? MutatedAsg => Asg;
+}
+
+/// <summary>
+/// Puts the CloudWatch alarms that drive a group's step and simple policies, by name (a repeat overwrites them with the
+/// same settings). Their actions carry <see cref="PolicyAlarms"/> placeholders: the executor resolves them against the
+/// group's policies as DescribePolicies reports them (<see cref="PolicyAlarms.Resolve"/>), so the step follows the one
+/// that puts the policies; a placeholder naming a policy the group does not have fails the step without retrying.
+/// </summary>
+public sealed record PutPolicyAlarms(string Asg, ValueList<MetricAlarm> Alarms) : StepAction
+{
+    public override string Name => "put-policy-alarms";
     public override string Target => Asg;
     public override string? MutatedAsg => Asg;
 }

@@ -112,6 +112,39 @@ public class DeploymentProgramTests
     }
 
     [Fact]
+    public void The_alarms_of_copied_step_policies_are_put_right_after_the_policies()
+    {
+        var inventory = SampleLineages.WithStepScaling(SampleLineages.Inventory([SampleLineages.Member(1, 4)]));
+        var plan = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), inventory, 0).Plan!;
+
+        var program = DeploymentProgram.Forward("dep-1", SampleSpecs.Basic(), plan);
+
+        Assert.Equal(
+            ["phase-1/put-policies/web__prod__2", "phase-1/put-policy-alarms/web__prod__2", "phase-1/put-scheduled-actions/web__prod__2"],
+            program.TakeLast(3).Select(s => s.Id["dep-1/".Length..]));
+        Assert.Equal(new PutPolicyAlarms("web__prod__2", plan.NewAsgAlarms), program[^2].Action);
+    }
+
+    [Fact]
+    public void Blue_green_puts_the_alarms_of_copied_step_policies_at_the_swap()
+    {
+        var inventory = SampleLineages.WithStepScaling(SampleLineages.Inventory([SampleLineages.Member(1, 3, blue: true)], blueGreen: true));
+
+        var swap = ProgramOf(SampleSpecs.BlueGreen(), inventory).Where(id => id.StartsWith("swap/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(swap.IndexOf("swap/put-policies/web__prod__2") + 1, swap.IndexOf("swap/put-policy-alarms/web__prod__2"));
+    }
+
+    [Fact]
+    public void Put_policy_alarms_changes_its_group_and_is_persisted_under_its_kind()
+    {
+        var action = new PutPolicyAlarms("web__prod__2", []);
+
+        Assert.Equal(("put-policy-alarms", "web__prod__2", "web__prod__2", false), (action.Name, action.Target, action.MutatedAsg, action.IsReadOnly));
+        Assert.Contains("\"kind\":\"put-policy-alarms\"", System.Text.Json.JsonSerializer.Serialize<StepAction>(action, Common.DomainJson.Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Blue_green_without_downsizing_leaves_the_old_group_running()
     {
         var inventory = SampleLineages.Inventory([SampleLineages.Member(1, 3, blue: true)], blueGreen: true);
