@@ -20,9 +20,7 @@ namespace AmiOrchestrator.Domain.Cloud;
 /// </remarks>
 public static class PolicyAlarms
 {
-    /// <summary>How a placeholder starts; the policy name follows.</summary>
-    public const string PlaceholderPrefix = "ami-orchestrator:policy/";
-
+    private const string PlaceholderPrefix = "ami-orchestrator:policy/";
     private const string CopyPrefix = "ami-orchestrator:";
     private const int MaxAlarmNameLength = 255;
 
@@ -31,8 +29,6 @@ public static class PolicyAlarms
 
     private static readonly string[] ActionLists = ["AlarmActions", "OKActions", "InsufficientDataActions"];
 
-    public static string Placeholder(string policyName) => PlaceholderPrefix + policyName;
-
     /// <summary>
     /// The names of the alarms that drive <paramref name="policies"/>, each once: those of step and simple policies
     /// only, since target tracking creates and deletes its own alarms with the policy. Discovery describes these.
@@ -40,7 +36,7 @@ public static class PolicyAlarms
     public static ValueList<string> DrivingAlarmNames(IEnumerable<ScalingPolicy> policies) =>
         policies.Where(IsAlarmDriven).SelectMany(p => p.AlarmNames).Distinct(StringComparer.Ordinal).ToValueList();
 
-    public static bool IsAlarmDriven(ScalingPolicy policy) => policy.PolicyType is "StepScaling" or "SimpleScaling";
+    internal static bool IsAlarmDriven(ScalingPolicy policy) => policy.PolicyType is "StepScaling" or "SimpleScaling";
 
     /// <summary>
     /// The copy of a base-group alarm for a new group: renamed for <paramref name="newAsg"/>, watching it wherever the
@@ -125,7 +121,7 @@ public static class PolicyAlarms
         foreach (var policy in policies)
         {
             if (policy.PolicyArn is { } arn)
-                byArn.TryAdd(arn, Placeholder(policy.PolicyName));
+                byArn.TryAdd(arn, PlaceholderPrefix + policy.PolicyName);
         }
         return byArn;
     }

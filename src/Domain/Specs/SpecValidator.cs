@@ -35,7 +35,7 @@ public static partial class SpecValidator
         CheckService(spec, Report, Known);
         CheckEnvironment(spec.Environment, Report);
         CheckInfrastructure(spec, Report, Known);
-        CheckPrefix(spec, Report, Known);
+        CheckPrefix(spec, Report);
         CheckCapacity(spec.Capacity, Report, Known);
         CheckStrategy(spec, Report, Known);
         CheckTimeouts(spec.Timeouts, Report, Known);
@@ -143,10 +143,8 @@ public static partial class SpecValidator
         }
     }
 
-    private static void CheckPrefix(DeploymentSpec spec, Action<string, string> report, Func<string, bool> known)
+    private static void CheckPrefix(DeploymentSpec spec, Action<string, string> report)
     {
-        if (!known("asgNamePrefix"))
-            return;
         if (spec.AsgNamePrefix is { } explicitPrefix)
         {
             if (string.IsNullOrWhiteSpace(explicitPrefix))

@@ -199,9 +199,16 @@ public class SpecValidationTests
         { """{"strategy":{"gates":{"bakeTime":"soon","alarms":["cpu-high"]}}}""", "strategy.gates.bakeTime" },
         { """{"strategy":{"gates":{"manualApproval":"yes","approvalTimeout":"1h"}}}""", "strategy.gates.manualApproval" },
         { """{"strategy":{"type":"blueGreen"},"infrastructure":{"stageTargetGroups":"web-stage"}}""", "infrastructure.stageTargetGroups" },
+        { """{"strategy":{"type":"blueGreen"},"infrastructure":{"stageLoadBalancers":"web-stage"}}""", "infrastructure.stageLoadBalancers" },
+        { """{"strategy":{"type":"blueGreen"},"infrastructure":{"targetGroups":[],"loadBalancers":{},"stageLoadBalancers":["web-stage"]}}""", "infrastructure.loadBalancers" },
+        { """{"strategy":{"type":"canery","downsizeOldAsg":true,"gates":{"manualApproval":true}}}""", "strategy.type" },
+        { """{"strategy":{"type":"canery","phases":[]},"infrastructure":{"stageLoadBalancers":["web-stage"]}}""", "strategy.type" },
         { """{"infrastructure":{"targetGroups":[7]}}""", "infrastructure.targetGroups[0]" },
         { """{"timeouts":{"steadyState":"ten minutes","pollInterval":"15m"}}""", "timeouts.steadyState" },
         { """{"service":{"variables":{"serviceName":1}}}""", "service.variables" },
+        { """{"service":{"userData":"echo ${region}"},"environment":{"variables":{"region":1}}}""", "environment.variables" },
+        { """{"capacity":{"mode":"fixd"},"strategy":{"type":"canary","phases":[{"count":5},{"percent":100}]}}""", "capacity.mode" },
+        { """{"capacity":{"mode":"fixd","fallback":{"min":0,"desired":1,"max":1}}}""", "capacity.mode" },
         { """{"service":{"ami":{"id":42}}}""", "service.ami.id" },
         { """{"asgNamePrefix":5}""", "asgNamePrefix" },
     };
@@ -213,6 +220,14 @@ public class SpecValidationTests
         var result = SpecReader.Read(JsonPatch.Merge(BasicExample, patch));
 
         Assert.Equal([path], result.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void An_unreadable_strategy_type_does_not_hide_what_is_wrong_with_the_phases()
+    {
+        var result = SpecReader.Read(JsonPatch.Merge(BasicExample, """{"strategy":{"type":"canery","phases":[{"percent":0},{"percent":100}]}}"""));
+
+        Assert.Equal(["strategy.type", "strategy.phases[0].percent"], result.Problems.Select(p => p.Path));
     }
 
     [Fact]
