@@ -81,6 +81,7 @@ public sealed record AmiOrchestratorOptions
 
     private static string? SeedNodeProblem(string seed)
     {
+        var example = $"is not an address such as akka.tcp://{ActorSystemName}@host:4053";
         Address address;
         try
         {
@@ -88,9 +89,11 @@ public sealed record AmiOrchestratorOptions
         }
         catch (UriFormatException)
         {
-            return $"'{seed}' is not an address such as akka.tcp://{ActorSystemName}@host:4053";
+            return $"'{seed}' {example}";
         }
-        if (address.Host is null || address.Port is null)
+        if (address.Protocol is not ("akka.tcp" or "akka.ssl.tcp"))
+            return $"'{seed}' {example}";
+        if (string.IsNullOrEmpty(address.Host) || address.Port is null or <= 0)
             return $"'{seed}' must name a host and a port";
         // A seed of another system name is never joined, silently: the node would wait for a cluster forever.
         return address.System == ActorSystemName ? null : $"'{seed}' names actor system '{address.System}', but the engine's is '{ActorSystemName}'";
