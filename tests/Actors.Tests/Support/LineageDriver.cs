@@ -1,9 +1,11 @@
 using Akka.Cluster.Sharding;
 using Akka.TestKit;
 using AmiOrchestrator.Actors.Hosting;
+using AmiOrchestrator.Actors.Lineages;
 using AmiOrchestrator.Actors.Tests.Builders;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Lineages;
+using AmiOrchestrator.TestSupport;
 
 namespace AmiOrchestrator.Actors.Tests.Support;
 
@@ -65,6 +67,20 @@ internal sealed class LineageDriver
         foreach (var input in inputs)
             Send(input);
     }
+
+    /// <summary>
+    /// Waits until the journal holds every event the model recorded: an input with no effect (a give-back with nobody
+    /// waiting) shows nowhere else that it was handled.
+    /// </summary>
+    public Task JournalCaughtUpAsync() =>
+        Poll.UntilAsync(
+            () =>
+            {
+                var reader = node.Kit.CreateTestProbe();
+                node.System.ActorOf(JournalReader.Props(LineageActor.PersistenceIdOf(LineageId), reader.Ref, fromSnapshot: false));
+                return reader.ExpectMsg<JournalReader.Recovered>(Patience).Events.Count == Model.Events.Count;
+            },
+            because: $"the journal of lineage {LineageId} holds the model's {Model.Events.Count} events");
 
     /// <summary>Nothing arrived that the model did not ask for.</summary>
     public void AssertNothingMore()
