@@ -47,13 +47,17 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     public static async Task<SimulatorHarness> StartAsync(
         Func<AwsOptions, AwsOptions>? configure = null,
         bool clientOnSimulatorClock = false,
-        int faultSeed = 1)
+        int faultSeed = 1,
+        bool rateLimiting = false)
     {
         var clock = new FakeTimeProvider(Start);
         var simulator = await SimulatedAws.StartAsync(new SimulatorOptions
         {
             Clock = clock,
             FaultSeed = faultSeed,
+            // Off unless a test is about it: the simulator's fake clock only moves when a test moves it, so its buckets
+            // would not refill while a client on the system clock retried.
+            RateLimiting = rateLimiting,
             Accounts = [SimulatedAccount.Default, OtherAccount],
             Fixtures = SimulatorFixtures.FromJson(StandardFixtures),
         });
