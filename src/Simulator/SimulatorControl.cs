@@ -170,6 +170,21 @@ public sealed class SimulatorControl
         });
     }
 
+    /// <summary>The lifecycle actions instances wait on now, of every group or of one, as AWS's notifications would announce them.</summary>
+    public IReadOnlyList<PendingLifecycleAction> LifecycleActions(string? groupName = null, string? accountId = null, string? region = null)
+    {
+        var actions = new List<PendingLifecycleAction>();
+        InRegion(accountId, region, (r, _) => actions.AddRange(
+            r.Groups.Values
+                .Where(g => groupName is null || g.Name == groupName)
+                .SelectMany(g => g.Instances)
+                .SelectMany(i => i.PendingActions.Select(a => new PendingLifecycleAction(
+                    i.GroupName, i.InstanceId, a.HookName, a.Transition, a.Token, a.TimesOutAt < a.GlobalTimeoutAt ? a.TimesOutAt : a.GlobalTimeoutAt)))
+                .OrderBy(a => a.GroupName, StringComparer.Ordinal)
+                .ThenBy(a => a.InstanceId, StringComparer.Ordinal)));
+        return actions;
+    }
+
     /// <summary>Simulated seconds per real second; only when the simulator runs on the system clock.</summary>
     /// <exception cref="InvalidOperationException">The simulator runs on an injected (fake) clock.</exception>
     public void SetClockSpeed(double speed) => clock.SetSpeed(speed);

@@ -18,6 +18,7 @@ namespace AmiOrchestrator.Simulator.Hosting;
 /// GET    /_simulator/log?action=X&amp;since=N     (the inspection log)
 /// GET    /_simulator/settings                 PUT /_simulator/settings  body: {"rateLimiting":false,"eventualConsistencyLagSeconds":5,"signatureTimeCheck":true}
 /// GET    /_simulator/rate-limits              PUT /_simulator/rate-limits/{api}  body: {"bucket":5,"refillPerSecond":1}
+/// GET    /_simulator/lifecycle-actions?group=NAME   (the actions instances wait on, with their tokens)
 /// PUT    /_simulator/groups/{name}/metric     body: {"value":80}
 /// PUT    /_simulator/alarms/{name}/state      body: {"stateValue":"ALARM","stateReason":"load test"}
 /// GET    /_simulator/clock                    PUT /_simulator/clock  body: {"speed":10}
@@ -96,6 +97,9 @@ internal sealed class ControlEndpoint(SimulatorControl control)
                 case ("rate-limits", { } api, "PUT"):
                     control.SetRateLimit(api, Deserialize<RateLimit>(await ReadBodyAsync(context)));
                     await Reply(context, StatusCodes.Status204NoContent);
+                    break;
+                case ("lifecycle-actions", null, "GET"):
+                    await Reply(context, StatusCodes.Status200OK, control.LifecycleActions(query["group"].FirstOrDefault(), account, region));
                     break;
                 case ("groups", { } rest, "PUT") when rest.EndsWith("/metric", StringComparison.Ordinal):
                     control.SetMetric(rest[..^"/metric".Length], Deserialize<MetricRequest>(await ReadBodyAsync(context)).Value, account, region);
