@@ -3,6 +3,7 @@ using AmiOrchestrator.Simulator.Tests.Support;
 namespace AmiOrchestrator.Simulator.Tests.Cli;
 
 /// <summary>The AWS CLI against the simulated Auto Scaling groups: it must parse every answer and every error.</summary>
+[Trait("Category", "AwsCli")]
 public sealed class CliAutoScalingGroupTests : SimulatorTest
 {
     [Fact]

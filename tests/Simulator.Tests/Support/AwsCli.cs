@@ -39,11 +39,24 @@ internal sealed class AwsCli : IDisposable
 
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>An extra botocore data directory (AWS_DATA_PATH) whose models take precedence over the installed ones.</summary>
+    public string? DataPath { get; init; }
+
     /// <summary>
     /// The exit code the installed CLI uses for an error AWS returned: 255 for CLI v1, 254 for v2
     /// (awscli/constants.py). Found from <c>aws --version</c> so the assertion stays exact on either.
     /// </summary>
     public static Task<int> ServiceErrorExitCodeAsync() => ServiceErrorExitCodeOnce.Value;
+
+    /// <summary>Runs a program of the machine (python3, for instance) with the same isolation as the CLI.</summary>
+    public static async Task<CliResult> RunToolAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        Isolate(start.Environment);
+        return await RunProcessAsync(start);
+    }
 
     public async Task<CliResult> RunAsync(params string[] arguments)
     {
@@ -67,6 +80,8 @@ internal sealed class AwsCli : IDisposable
         start.Environment["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey;
         if (SessionToken is not null)
             start.Environment["AWS_SESSION_TOKEN"] = SessionToken;
+        if (DataPath is not null)
+            start.Environment["AWS_DATA_PATH"] = DataPath;
         start.Environment["AWS_DEFAULT_REGION"] = Region;
         start.Environment["AWS_REGION"] = Region;
         // One attempt: a call the simulator fails must fail the test at once, and throttling tests count exactly one request.
