@@ -77,6 +77,12 @@ internal static class GroupScaler
             targets.Register(instance.InstanceId, now);
     }
 
+    /// <summary>The registrations of every target group and classic load balancer attached to the group.</summary>
+    public static IEnumerable<TargetRegistrations> LoadBalancerTargets(RegionState region, AutoScalingGroup group) =>
+        group.TargetGroupArns.Select(arn => region.TargetGroups.GetValueOrDefault(arn)?.Targets)
+            .Concat(group.LoadBalancerNames.Select(name => region.LoadBalancers.GetValueOrDefault(name)?.Instances))
+            .OfType<TargetRegistrations>();
+
     /// <summary>AWS separates the sentences of a cause with two spaces, each starting "At &lt;time&gt;".</summary>
     public static string Sentences(DateTimeOffset now, params string?[] sentences) =>
         string.Join("  ", sentences.OfType<string>().Select(s => $"At {AwsTime.FormatSeconds(now)} {s}."));
@@ -106,7 +112,6 @@ internal static class GroupScaler
         RegionState region, AutoScalingGroup group, ActivityKind kind, string description, string cause, DateTimeOffset start) => new()
     {
         ActivityId = region.Ids.Uuid(),
-        Ordinal = 0,
         GroupName = group.Name,
         GroupArn = group.Arn,
         Kind = kind,
@@ -227,11 +232,6 @@ internal static class GroupScaler
         var subnets = (group.VpcZoneIdentifier ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return (zones[index], subnets.Length == 0 ? null : subnets[index % subnets.Length]);
     }
-
-    public static IEnumerable<TargetRegistrations> LoadBalancerTargets(RegionState region, AutoScalingGroup group) =>
-        group.TargetGroupArns.Select(arn => region.TargetGroups.GetValueOrDefault(arn)?.Targets)
-            .Concat(group.LoadBalancerNames.Select(name => region.LoadBalancers.GetValueOrDefault(name)?.Instances))
-            .OfType<TargetRegistrations>();
 
     private static string LaunchCause(DateTimeOffset now, string? reason, int from, int to) => Sentences(
         now,

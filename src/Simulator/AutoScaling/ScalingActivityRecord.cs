@@ -12,8 +12,11 @@ internal sealed record ScalingActivityRecord
 {
     public required string ActivityId { get; init; }
 
-    /// <summary>Orders activities, newest last; activities started at the same time keep the order they started in.</summary>
-    public required long Ordinal { get; init; }
+    /// <summary>
+    /// Orders activities, newest last; activities started at the same time keep the order they started in. Given by
+    /// <see cref="State.RegionState.AddActivity"/>, which records the activity.
+    /// </summary>
+    public long Ordinal { get; init; }
 
     public long? RequestSequence { get; init; }
 

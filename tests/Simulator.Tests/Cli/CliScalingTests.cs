@@ -19,16 +19,15 @@ public sealed class CliScalingTests : SimulatorTest
         var past = await Cli.ErrorAsync(
             "autoscaling", "put-scheduled-update-group-action", "--auto-scaling-group-name", "web", "--scheduled-action-name", "late",
             "--start-time", "2026-11-27T07:00:00Z", "--desired-capacity", "2");
-        await Cli.JsonAsync(
-            "autoscaling", "put-scheduled-update-group-action", "--auto-scaling-group-name", "web", "--scheduled-action-name", "nightly",
-            "--recurrence", "0 0 * * *", "--desired-capacity", "0");
+        await Client.AutoScalingAsync(
+            "PutScheduledUpdateGroupAction", ("AutoScalingGroupName", "web"), ("ScheduledActionName", "nightly"), ("Recurrence", "0 0 * * *"), ("DesiredCapacity", "0"));
         await Cli.JsonAsync("autoscaling", "delete-scheduled-action", "--auto-scaling-group-name", "web", "--scheduled-action-name", "nightly");
         Advance(600);
-        var activities = await Cli.OutputAsync("autoscaling", "describe-scaling-activities", "--auto-scaling-group-name", "web");
+        var activities = await ActivitiesAsync("web");
 
         Assert.Equal("An error occurred (ValidationError) when calling the PutScheduledUpdateGroupAction operation: Given start time is in the past", past);
-        Assert.Equal(2, activities.GetProperty("Activities").GetArrayLength());
-        Assert.Contains("a scheduled action update of AutoScalingGroup constraints", activities.GetProperty("Activities")[0].GetProperty("Cause").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, activities.Count);
+        Assert.Contains("a scheduled action update of AutoScalingGroup constraints", activities[0].Text("Cause"), StringComparison.Ordinal);
         Assert.Empty((await Client.AutoScalingAsync("DescribeScheduledActions")).Items("DescribeScheduledActionsResult/ScheduledUpdateGroupActions"));
     }
 
@@ -45,9 +44,7 @@ public sealed class CliScalingTests : SimulatorTest
             "--target-tracking-configuration", """{"PredefinedMetricSpecification":{"PredefinedMetricType":"ALBRequestCountPerTarget"},"TargetValue":1000}""");
         Simulator.Control.SetMetric("web", 90);
         Advance(180);
-        var group = (await Cli.OutputAsync("autoscaling", "describe-auto-scaling-groups", "--auto-scaling-group-names", "web")).GetProperty("AutoScalingGroups")[0];
-
-        Assert.Equal(4, group.GetProperty("DesiredCapacity").GetInt32());
+        Assert.Equal("4", (await GroupAsync("web")).Text("DesiredCapacity"));
         Assert.EndsWith("Resource label should be specified for predefined metric type ALBRequestCountPerTarget.", noLabel, StringComparison.Ordinal);
     }
 
@@ -74,9 +71,9 @@ public sealed class CliScalingTests : SimulatorTest
         Simulator.Control.SetRateLimit("DescribePolicies", new RateLimit(1, 1));
         Simulator.Control.SetRateLimit("DescribeLaunchTemplates", new RateLimit(1, 1));
 
-        await Cli.JsonAsync("autoscaling", "describe-policies");
+        await Client.AutoScalingAsync("DescribePolicies");
         var autoScaling = await Cli.ErrorAsync("autoscaling", "describe-policies");
-        await Cli.JsonAsync("ec2", "describe-launch-templates");
+        await Client.Ec2Async("DescribeLaunchTemplates");
         var ec2 = await Cli.ErrorAsync("ec2", "describe-launch-templates");
 
         Assert.Equal("An error occurred (Throttling) when calling the DescribePolicies operation (reached max retries: 0): Rate exceeded", autoScaling);

@@ -12,6 +12,7 @@ internal sealed class AwsCli : IDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(90);
     private static readonly Lazy<Task<int>> ServiceErrorExitCodeOnce = new(FindServiceErrorExitCodeAsync);
+    private static readonly Lazy<Task<string>> ExecutableOnce = new(FindExecutableAsync);
 
     private readonly Uri endpoint;
     private readonly DirectoryInfo home = Directory.CreateTempSubdirectory("aws-cli-home-");
@@ -60,7 +61,7 @@ internal sealed class AwsCli : IDisposable
 
     public async Task<CliResult> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("aws")
+        var start = new ProcessStartInfo(await ExecutableOnce.Value)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -140,9 +141,28 @@ internal sealed class AwsCli : IDisposable
         return new CliResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// The CLI's script itself. Where <c>aws</c> is a pyenv shim, the shim re-resolves the interpreter on every call
+    /// (about 0.6 s of CPU here, 40% of a call); the script pyenv resolves to is the same CLI, started directly.
+    /// </summary>
+    private static async Task<string> FindExecutableAsync()
+    {
+        try
+        {
+            var resolved = await RunToolAsync("pyenv", "which", "aws");
+            var path = resolved.StandardOutput.Trim();
+            return resolved.ExitCode == 0 && File.Exists(path) ? path : "aws";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No pyenv: "aws" on the PATH is the CLI itself.
+            return "aws";
+        }
+    }
+
     private static async Task<int> FindServiceErrorExitCodeAsync()
     {
-        var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(await ExecutableOnce.Value) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("--version");
         Isolate(start.Environment);
         var result = await RunProcessAsync(start);
