@@ -82,33 +82,39 @@ internal sealed class AwsEndpoint(
             switch (after)
             {
                 case AfterApplying.Drop:
-                    record = record with { ResultCode = SimulatedRequest.ConnectionDropped, AppliedDespiteFailure = true };
+                    // Logged before the connection goes, so that whoever sees the drop can already read it in the log.
+                    log.Add(record with { ResultCode = SimulatedRequest.ConnectionDropped, AppliedDespiteFailure = true });
                     context.Abort();
                     return;
                 case AfterApplying.ServerError:
                     record = record with { AppliedDespiteFailure = true };
                     throw profile.InternalFailure();
             }
-            record = record with { HttpStatus = 200 };
-            await WriteAsync(context, 200, QueryEnvelope.Success(profile, action, result, requestId), requestId, cancellationToken);
+            await AnswerAsync(context, record with { HttpStatus = 200 }, QueryEnvelope.Success(profile, action, result, requestId), requestId, cancellationToken);
         }
         catch (AwsException error)
         {
-            record = record with { HttpStatus = error.HttpStatus, ResultCode = error.Code };
-            await WriteAsync(context, error.HttpStatus, QueryEnvelope.Error(profile, error, requestId), requestId, cancellationToken);
+            await AnswerAsync(
+                context, record with { HttpStatus = error.HttpStatus, ResultCode = error.Code }, QueryEnvelope.Error(profile, error, requestId), requestId, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // A simulator bug: answer as AWS answers an internal failure, so clients behave as they would, and say what broke.
             var failure = profile.InternalFailure();
             var described = new AwsException(failure.Code, $"{failure.Message} (simulator: {error.GetType().Name}: {error.Message})", failure.HttpStatus);
-            record = record with { HttpStatus = described.HttpStatus, ResultCode = described.Code };
-            await WriteAsync(context, described.HttpStatus, QueryEnvelope.Error(profile, described, requestId), requestId, cancellationToken);
+            await AnswerAsync(
+                context, record with { HttpStatus = described.HttpStatus, ResultCode = described.Code }, QueryEnvelope.Error(profile, described, requestId), requestId, cancellationToken);
         }
-        finally
-        {
-            log.Add(record);
-        }
+    }
+
+    /// <summary>Logs the request, then answers: a client that has its answer can already read the request in the log.</summary>
+    private async Task AnswerAsync(HttpContext context, SimulatedRequest record, string xml, string requestId, CancellationToken cancellationToken)
+    {
+        log.Add(record);
+        context.Response.StatusCode = record.HttpStatus;
+        context.Response.ContentType = "text/xml";
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        await context.Response.WriteAsync(xml, cancellationToken);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -140,13 +146,5 @@ internal sealed class AwsEndpoint(
             return null;
         var scope = authorization[(start + "Credential=".Length)..].Split(',')[0].Split('/');
         return scope.Length == 5 ? scope[3] : null;
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, string xml, string requestId, CancellationToken cancellationToken)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/xml";
-        context.Response.Headers["x-amzn-RequestId"] = requestId;
-        await context.Response.WriteAsync(xml, cancellationToken);
     }
 }
