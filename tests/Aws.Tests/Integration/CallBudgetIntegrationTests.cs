@@ -1,4 +1,5 @@
 using AmiOrchestrator.Aws.Configuration;
+using AmiOrchestrator.Aws.Tests.Support;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Simulator;
@@ -18,8 +19,9 @@ public sealed class CallBudgetIntegrationTests
     public async Task Many_concurrent_callers_through_one_provider_run_at_the_limits_and_none_is_throttled()
     {
         // Default options (budget, retries) apart from where and as whom; client and simulator share the fake clock.
+        var network = new InFlightCounter();
         await using var aws = await SimulatorHarness.StartAsync(
-            o => o with { RateLimit = new RateLimitOptions(), Retry = new RetryOptions() }, clientOnSimulatorClock: true, rateLimiting: true);
+            o => o with { RateLimit = new RateLimitOptions(), Retry = new RetryOptions() }, clientOnSimulatorClock: true, rateLimiting: true, handler: network);
         var callers = Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
         {
             for (var round = 0; round < Rounds; round++)
@@ -31,7 +33,7 @@ public sealed class CallBudgetIntegrationTests
             }
         })).ToList();
 
-        await PumpUntilDoneAsync(aws, Task.WhenAll(callers));
+        await PumpUntilDoneAsync(aws, network, Task.WhenAll(callers));
 
         var log = aws.Control.Requests();
         var buckets = aws.Control.RateLimits();
@@ -49,14 +51,19 @@ public sealed class CallBudgetIntegrationTests
 
     private static RateLimitState Bucket(IReadOnlyList<RateLimitState> buckets, string api) => buckets.Single(b => b.Api == api);
 
-    /// <summary>Moves the shared fake clock in small steps while the callers wait on their budget, until they are done.</summary>
-    private static async Task PumpUntilDoneAsync(SimulatorHarness aws, Task work)
+    /// <summary>
+    /// Moves the shared fake clock in small steps while the callers wait on their budget, until they are done. It moves
+    /// only while no request is on the wire, so that a request reaches the simulator at the simulated moment it was
+    /// sent: a loaded machine must not turn real latency into simulated bunching the client could not have caused.
+    /// </summary>
+    private static async Task PumpUntilDoneAsync(SimulatorHarness aws, InFlightCounter network, Task work)
     {
         var real = System.Diagnostics.Stopwatch.StartNew();
         while (!work.IsCompleted)
         {
             Assert.True(real.Elapsed < TimeSpan.FromMinutes(2), "The callers did not finish within two minutes of real time.");
-            aws.Clock.Advance(TimeSpan.FromMilliseconds(20));
+            if (network.InFlight == 0)
+                aws.Clock.Advance(TimeSpan.FromMilliseconds(20));
             await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
         }
         await work;

@@ -48,7 +48,8 @@ internal sealed class SimulatorHarness : IAsyncDisposable
         Func<AwsOptions, AwsOptions>? configure = null,
         bool clientOnSimulatorClock = false,
         int faultSeed = 1,
-        bool rateLimiting = false)
+        bool rateLimiting = false,
+        HttpMessageHandler? handler = null)
     {
         var clock = new FakeTimeProvider(Start);
         var simulator = await SimulatedAws.StartAsync(new SimulatorOptions
@@ -73,7 +74,8 @@ internal sealed class SimulatorHarness : IAsyncDisposable
                 MaxDelay = TimeSpan.FromMilliseconds(20),
             },
         };
-        var provider = new AwsCloudProvider(configure?.Invoke(options) ?? options, clientOnSimulatorClock ? clock : TimeProvider.System, new SocketsHttpHandler(), new Random(11));
+        var provider = new AwsCloudProvider(
+            configure?.Invoke(options) ?? options, clientOnSimulatorClock ? clock : TimeProvider.System, handler ?? new SocketsHttpHandler(), new Random(11));
         return new SimulatorHarness(clock, simulator, provider);
     }
 
