@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Aws.Tests;
 
-public class AwsCloudProviderTests
+public sealed class AwsCloudProviderTests
 {
     private const string RoleA = "arn:aws:iam::210987654321:role/deployer";
     private const string RoleB = "arn:aws:iam::210987654321:role/other";
