@@ -8,8 +8,8 @@ namespace AmiOrchestrator.Simulator.Throttling;
 /// <item>EC2 ("Request throttling for the Amazon EC2 API"): non-mutating actions 100 / 20 a second; the unfiltered
 /// and unpaginated forms of DescribeInstances and its kin 50 / 10; mutating actions 50 / 5; CreateLaunchTemplateVersion
 /// and ModifyLaunchTemplate, which EC2 lists apart, 100 / 5.</item>
-/// <item>Elastic Load Balancing ("Request throttling for the ELB API"): describe calls 40 / 10 a second, each API
-/// version with buckets of its own.</item>
+/// <item>Elastic Load Balancing ("Request throttling for the ELB API"): describe calls (the only ones simulated) 40 /
+/// 10 a second, each API version with buckets of its own.</item>
 /// <item>CloudWatch (service quotas): DescribeAlarms 9 a second, PutMetricAlarm, DeleteAlarms and SetAlarmState 3 a
 /// second; a quota of N a second is modelled as a bucket of N refilled at N a second.</item>
 /// <item>Auto Scaling publishes no numbers. The simulator takes ELB's describe figures for its describe calls (40 /
@@ -24,7 +24,6 @@ internal static class RateLimitCatalog
     private static readonly RateLimit Ec2Unfiltered = new(50, 10);
     private static readonly RateLimit Ec2Mutating = new(50, 5);
     private static readonly RateLimit LoadBalancingDescribe = new(40, 10);
-    private static readonly RateLimit LoadBalancingMutating = new(20, 5);
     private static readonly RateLimit AutoScalingDescribe = new(40, 10);
     private static readonly RateLimit AutoScalingMutating = new(20, 5);
 
@@ -32,8 +31,6 @@ internal static class RateLimitCatalog
     {
         ["CreateLaunchTemplateVersion"] = new(100, 5),
         ["ModifyLaunchTemplate"] = new(100, 5),
-        ["CreateTags"] = new(100, 10),
-        ["DeleteTags"] = new(100, 10),
     };
 
     // EC2 gives these a smaller bucket when they are called with neither a filter nor pagination.
@@ -61,10 +58,12 @@ internal static class RateLimitCatalog
                 return (action + " (unfiltered, unpaginated)", Ec2Unfiltered);
             return (action, Ec2Uncategorized.GetValueOrDefault(action) ?? (reading ? Ec2NonMutating : Ec2Mutating));
         }
+        // The simulated load balancers serve describe calls only.
         if (service == ServiceProfile.ElbV2 || service == ServiceProfile.ClassicElb)
-            return (action, reading ? LoadBalancingDescribe : LoadBalancingMutating);
+            return (action, LoadBalancingDescribe);
+        // A CloudWatch call not in the quota table (none today) would get the strictest quota of the alarm calls.
         if (service == ServiceProfile.CloudWatch)
-            return (action, CloudWatchQuotas.GetValueOrDefault(action) ?? (reading ? new RateLimit(9, 9) : new RateLimit(3, 3)));
+            return (action, CloudWatchQuotas.GetValueOrDefault(action) ?? new RateLimit(3, 3));
         if (service == ServiceProfile.AutoScaling)
             return (action, reading ? AutoScalingDescribe : AutoScalingMutating);
         return null;
