@@ -173,6 +173,21 @@ public sealed class SimulatorFidelityIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_the_signature_time_check_on_our_client_is_accepted_when_it_signs_with_the_simulated_clock()
+    {
+        await using var shared = await SimulatorHarness.StartAsync(clientOnSimulatorClock: true);
+        shared.Control.SignatureTimeCheck = true;
+        aws.Control.SignatureTimeCheck = true;
+
+        // This harness's client signs with the real time, months away from the simulated 2026-01-05.
+        var refused = await Assert.ThrowsAsync<CloudException>(() => Cloud.DescribeAsgsAsync([SimulatorHarness.BaseGroup], None));
+        var accepted = await shared.Cloud.DescribeAsgsAsync([SimulatorHarness.BaseGroup], None);
+
+        Assert.Equal(("SignatureDoesNotMatch", 403, false), (refused.Error.Code, refused.Error.HttpStatus, refused.Error.Retryable));
+        Assert.Single(accepted);
+    }
+
+    [Fact]
     public async Task The_inspection_log_shows_which_calls_our_client_made_and_in_what_order()
     {
         var mark = aws.Control.LastRequestSequence;

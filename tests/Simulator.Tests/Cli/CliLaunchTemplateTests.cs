@@ -30,5 +30,8 @@ public sealed class CliLaunchTemplateTests : SimulatorTest
             "ec2", "create-launch-template-version", "--launch-template-id", TestRegion.TemplateId, "--launch-template-data", """{"UserData":"echo hi"}""");
 
         Assert.Equal("An error occurred (InvalidUserData.Malformed) when calling the CreateLaunchTemplateVersion operation: Invalid BASE64 encoding of user data.", error);
+        // The inspection log has the CLI's call, its user data redacted.
+        var logged = Assert.Single(Simulator.Control.Requests("CreateLaunchTemplateVersion"));
+        Assert.Equal(("InvalidUserData.Malformed", "(redacted)"), (logged.ResultCode, logged.Parameters["LaunchTemplateData.UserData"]));
     }
 }
