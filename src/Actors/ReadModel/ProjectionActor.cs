@@ -21,9 +21,9 @@ internal sealed class ProjectionActor : ReceiveActor, IWithStash, IWithTimers
     /// commit rate (each fsynced); 100 ms keeps a dashboard live while a burst (a node catching up, a rebuild)
     /// commits 200 events at a time.
     /// </summary>
-    public const int BatchSize = 200;
+    private const int BatchSize = 200;
 
-    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often the lag is measured for the metrics: two indexed reads of the journal's tail.</summary>
     private static readonly TimeSpan LagInterval = TimeSpan.FromSeconds(1);
@@ -119,6 +119,7 @@ internal sealed class ProjectionActor : ReceiveActor, IWithStash, IWithTimers
 
     private void Measuring()
     {
+        Receive<ReadModelProtocol.GetProjectionStatus>(_ => store.ReadStatusAsync().PipeTo(Sender));
         Receive<MeasureLag>(_ =>
         {
             if (measuring)

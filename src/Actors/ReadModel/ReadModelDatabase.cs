@@ -44,16 +44,15 @@ internal sealed class ReadModelDatabase
         }
     }
 
-    /// <summary>
-    /// Whether the journal's table exists yet: Akka.Persistence.Sql creates it when the journal first starts, which is
-    /// when the first entity of the node recovers, so a node that has not run anything yet may have none.
-    /// </summary>
-    public async Task<bool> JournalExistsAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    /// <summary>Whether <paramref name="table"/> exists (in the connection's default schema).</summary>
+    public async Task<bool> TableExistsAsync(DbConnection connection, DbTransaction? transaction, string table, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = IsPostgres
-            ? "SELECT to_regclass('journal') IS NOT NULL"
-            : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'journal'";
+            ? "SELECT to_regclass(@p0) IS NOT NULL"
+            : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = @p0";
+        command.Parameters.Add(SqlStatements.Parameter(command.CreateParameter(), 0, table));
         return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

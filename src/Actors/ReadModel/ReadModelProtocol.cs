@@ -2,7 +2,8 @@ namespace AmiOrchestrator.Actors.ReadModel;
 
 /// <summary>
 /// The read model's messages, as the query actors and the cluster-client protocol carry them. Queries are answered
-/// from <see cref="IDeploymentReadModel"/> on any node; <see cref="Rebuild"/> goes to the projection singleton.
+/// from <see cref="IDeploymentReadModel"/> on any node; <see cref="Rebuild"/> goes to the projection singleton through
+/// its proxy (<see cref="ReadModelProjection"/>).
 /// </summary>
 public static class ReadModelProtocol
 {
@@ -18,7 +19,10 @@ public static class ReadModelProtocol
     /// <summary>A lineage's groups over time; answered with a <see cref="LineageHistory"/>.</summary>
     public sealed record GetLineage(string LineageId);
 
-    /// <summary>How far the read model is behind the journal; answered with a <see cref="ProjectionStatus"/>.</summary>
+    /// <summary>
+    /// How far the read model is behind the journal; answered with a <see cref="ProjectionStatus"/> by the query actors
+    /// and by the projection itself (through <see cref="ReadModelProjection"/>), which answers it while it rebuilds too.
+    /// </summary>
     public sealed record GetProjectionStatus
     {
         public static GetProjectionStatus Instance { get; } = new();

@@ -127,25 +127,27 @@ internal static class ReadModelSchema
     ];
 
     /// <summary>
-    /// Creates what is missing, records the version on a new database, and refuses tables of another version. Safe to
-    /// run from every node at once: PostgreSQL nodes queue on an advisory lock, SQLite on its write lock.
+    /// Creates the tables on a new database and records their version; refuses tables of another version. Tables in
+    /// place are only read: DDL on them would take table locks against the projection's writes. Safe to run from every
+    /// node at once: creators queue on PostgreSQL's advisory lock or SQLite's write lock, and find the work done.
     /// </summary>
     public static async Task EnsureAsync(ReadModelDatabase database, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ReadVersionAsync(database, connection, null, cancellationToken) is { } existing)
+        {
+            Check(existing);
+            return;
+        }
         await using var transaction = await ReadModelDatabase.BeginWriteAsync(connection, cancellationToken);
         if (database.IsPostgres)
             await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresSchemaLock.ToString(CultureInfo.InvariantCulture)})", cancellationToken);
         foreach (var statement in Tables)
             await ExecuteAsync(connection, transaction, statement, cancellationToken);
-        var version = await ReadVersionAsync(connection, transaction, cancellationToken);
-        if (version is null)
+        if (await ReadVersionAsync(database, connection, transaction, cancellationToken) is { } version)
+            Check(version);
+        else
             await ExecuteAsync(connection, transaction, $"INSERT INTO read_model_schema (id, version) VALUES (1, {CurrentVersion.ToString(CultureInfo.InvariantCulture)})", cancellationToken);
-        // A later release migrates the versions before it here, in this same transaction.
-        else if (version != CurrentVersion)
-            throw new InvalidOperationException(
-                $"the read model's tables are at schema version {version}, but this release reads version {CurrentVersion}: a newer " +
-                "release wrote them; run that release, or drop the read model's tables and let this one rebuild them from the journal");
         await ExecuteAsync(
             connection,
             transaction,
@@ -154,8 +156,21 @@ internal static class ReadModelSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<int?> ReadVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    // A later release migrates the versions before its own here.
+    private static void Check(int version)
     {
+        if (version != CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"the read model's tables are at schema version {version}, but this release reads version {CurrentVersion}: a newer " +
+                "release wrote them; run that release, or drop the read model's tables and let this one rebuild them from the journal");
+        }
+    }
+
+    private static async Task<int?> ReadVersionAsync(ReadModelDatabase database, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (!await database.TableExistsAsync(connection, transaction, "read_model_schema", cancellationToken))
+            return null;
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT version FROM read_model_schema WHERE id = 1";

@@ -130,7 +130,8 @@ internal sealed class ReadModelStore(ReadModelDatabase database, TimeProvider ti
             projected = reader.GetInt64(0);
             committedAt = reader.IsDBNull(1) ? null : ReadModelTime.FromMicroseconds(reader.GetInt64(1));
         }
-        if (!await database.JournalExistsAsync(connection, cancellationToken))
+        // Akka.Persistence.Sql creates its table when the journal first starts, when the node's first entity recovers.
+        if (!await database.TableExistsAsync(connection, null, "journal", cancellationToken))
             return Status(projected, committedAt, head: 0, behind: TimeSpan.Zero);
         // Both read the primary key's index from one end and stop at the first deployment event.
         var head = await ScalarAsync(

@@ -11,8 +11,6 @@ internal sealed class SqlStatements(DbConnection connection, DbTransaction trans
 {
     private readonly List<(string Sql, object?[] Values)> statements = [];
 
-    public int Count => statements.Count;
-
     /// <summary>Adds a statement whose parameters are named <c>@p0</c>, <c>@p1</c>... in the order of <paramref name="values"/>.</summary>
     public void Add(string sql, params object?[] values) => statements.Add((sql, values));
 

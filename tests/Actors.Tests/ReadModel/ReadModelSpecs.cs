@@ -145,7 +145,7 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
             await AssertMirrorsTheStateMachineAsync(readModel, script);
         }
         var projected = await ReadModelTables.DumpAsync(store);
-        await RebuildAsync(node, readModel);
+        await RebuildAsync(node);
         Assert.Equal(projected, await ReadModelTables.DumpAsync(store));
     }
 
@@ -155,13 +155,13 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
         var store = await NewStoreAsync();
         var first = Enumerable.Range(0, 30).Select(i => SampleDeployments.Any(i, $"first-{i:00}", $"lineage-{i % 5}", Monday.AddMinutes(i))).ToList();
         var second = SampleDeployments.All("second-", Monday.AddDays(1));
-        long stoppedAt;
+        ProjectionStatus stopped;
         await using (var node = await StartAsync(store))
         {
             await DeploymentJournal.WriteAsync(node, first);
-            stoppedAt = (await ReadModelHosting.DeploymentReadModel(store).GetStatusAsync()).ProjectedOffset;
+            stopped = await ReadModelHosting.DeploymentReadModel(store).GetStatusAsync();
         }
-        output.WriteLine($"the first node stopped with the read model at offset {stoppedAt}");
+        output.WriteLine($"the first node stopped with the read model at offset {stopped.ProjectedOffset} of {stopped.HeadOffset}");
 
         await using var again = await StartAsync(store);
         var readModel = ReadModelHosting.DeploymentReadModel(store);
@@ -171,7 +171,7 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
         foreach (var script in first.Concat(second))
             await AssertMirrorsTheStateMachineAsync(readModel, script);
         var projected = await ReadModelTables.DumpAsync(store);
-        await RebuildAsync(again, readModel);
+        await RebuildAsync(again);
         Assert.Equal(projected, await ReadModelTables.DumpAsync(store));
     }
 
@@ -187,7 +187,7 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
         await CaughtUpAsync(readModel);
         var projected = await ReadModelTables.DumpAsync(store);
 
-        var started = await RebuildAsync(node, readModel);
+        var started = await RebuildAsync(node);
 
         Assert.Equal(projected, await ReadModelTables.DumpAsync(store));
         Assert.True(started.HeadOffset >= projected["deployment_summary"].Count, "the rebuild reported the journal's head");
@@ -293,7 +293,7 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
         await CaughtUpAsync(readModel);
         var projected = watch.Elapsed;
 
-        output.WriteLine($"{scripts.Count} deployments, {events} events ({events / (double)scripts.Count:F0} each, {scripts.Sum(s => s.Writes.Count)} journal writes) written concurrently in {written.TotalSeconds:F2} s ({events / written.TotalSeconds:F0} events/s)");
+        output.WriteLine($"{GetType().Name}: {scripts.Count} deployments, {events} events ({events / (double)scripts.Count:F0} each, {scripts.Sum(s => s.Writes.Count)} journal writes) written concurrently in {written.TotalSeconds:F2} s ({events / written.TotalSeconds:F0} events/s)");
         output.WriteLine($"projected {(projected - written).TotalMilliseconds:F0} ms after the last write; whole run {projected.TotalSeconds:F2} s ({events / projected.TotalSeconds:F0} events/s)");
         output.WriteLine($"while writing: largest lag {maxLag} offsets, longest time behind {worst.TotalMilliseconds:F0} ms");
         output.WriteLine($"meter: {meter.Events} events counted in {meter.Batches} batches (mean {meter.Events / (double)Math.Max(1, meter.Batches):F0} per batch, mean commit {meter.MeanBatchSeconds * 1000:F1} ms)");
@@ -301,6 +301,19 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
             await AssertMirrorsTheStateMachineAsync(readModel, script);
         Assert.Equal(events, meter.Events);
         await Poll.UntilAsync(() => meter.Lag == 0 && meter.LagObserved, because: "the lag gauge reads 0 once the projection has caught up");
+
+        // Latency when idle: one deployment submitted at a time, timed until the read model lists it (polled every 20 ms).
+        var latencies = new List<TimeSpan>();
+        for (var i = 0; i < 10; i++)
+        {
+            var single = SampleDeployments.Queued($"single-{i}", "single", Monday.AddDays(1).AddMinutes(i));
+            var submitted = Stopwatch.StartNew();
+            await DeploymentJournal.WriteAsync(node, [single]);
+            await Poll.UntilAsync(async () => await readModel.GetAsync(single.DeploymentId) is not null, CatchUpPatience, "the single deployment was projected");
+            latencies.Add(submitted.Elapsed);
+        }
+        latencies.Sort();
+        output.WriteLine($"{GetType().Name}: idle latency, write to readable, 10 single deployments: min {latencies[0].TotalMilliseconds:F0} ms, median {latencies[5].TotalMilliseconds:F0} ms, max {latencies[^1].TotalMilliseconds:F0} ms");
     }
 
     private protected Task<EngineNode> StartAsync(PersistenceOptions store) => EngineNode.StartAsync(store, output);
@@ -344,11 +357,15 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
         return projection!;
     }
 
-    private async Task<ReadModelProtocol.RebuildStarted> RebuildAsync(EngineNode node, IDeploymentReadModel readModel)
+    private async Task<ReadModelProtocol.RebuildStarted> RebuildAsync(EngineNode node)
     {
         var watch = Stopwatch.StartNew();
         var started = await node.Registry.Get<ReadModelProjection>().Ask<ReadModelProtocol.RebuildStarted>(new ReadModelProtocol.Rebuild("test"), TimeSpan.FromSeconds(30));
-        await Poll.UntilAsync(async () => (await readModel.GetStatusAsync()).ProjectedOffset >= started.HeadOffset, CatchUpPatience, "the rebuild caught up");
+        var projection = node.Registry.Get<ReadModelProjection>();
+        await Poll.UntilAsync(
+            async () => (await projection.Ask<ProjectionStatus>(ReadModelProtocol.GetProjectionStatus.Instance, TimeSpan.FromSeconds(10))).ProjectedOffset >= started.HeadOffset,
+            CatchUpPatience,
+            "the rebuild caught up");
         output.WriteLine($"rebuilt the read model up to offset {started.HeadOffset} in {watch.ElapsedMilliseconds} ms");
         return started;
     }

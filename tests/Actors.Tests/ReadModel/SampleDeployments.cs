@@ -1,4 +1,3 @@
-using System.Globalization;
 using AmiOrchestrator.Actors.Tests.Builders;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Common;
@@ -135,7 +134,4 @@ internal static class SampleDeployments
             PreviousPolicies = previous is null ? ValueList<ScalingPolicy>.Empty : [SampleLineages.CpuPolicy("previous-cpu", previous.Name)],
         };
     }
-
-    /// <summary>The revision of <paramref name="name"/> (every sample group is named by <see cref="GroupName"/>).</summary>
-    public static int RevisionOf(string name) => int.Parse(name[(name.LastIndexOf('_') + 1)..], CultureInfo.InvariantCulture);
 }
