@@ -79,14 +79,14 @@ public sealed record DeploymentListQuery
         SubmittedBefore is { } before ? ReadModelTime.ToMicroseconds(before).ToString(CultureInfo.InvariantCulture) : "");
 
     // New is the state before submission: no deployment in the read model is ever in it.
-    private static string ReportedStatuses { get; } = string.Join(", ", Enum.GetValues<DeploymentStatus>()
-        .Where(s => s != DeploymentStatus.New)
-        .Select(CamelCaseEnumConverter<DeploymentStatus>.NameOf));
+    private static readonly DeploymentStatus[] Reported = [.. Enum.GetValues<DeploymentStatus>().Where(s => s != DeploymentStatus.New)];
 
-    private static DeploymentStatus? StatusNamed(string text) => Enum.GetValues<DeploymentStatus>()
-        .Where(s => s != DeploymentStatus.New)
-        .Select(s => (DeploymentStatus?)s)
-        .FirstOrDefault(s => string.Equals(CamelCaseEnumConverter<DeploymentStatus>.NameOf(s!.Value), text, StringComparison.OrdinalIgnoreCase));
+    private static readonly string ReportedStatuses = string.Join(", ", Reported.Select(CamelCaseEnumConverter<DeploymentStatus>.NameOf));
+
+    private static DeploymentStatus? StatusNamed(string text) =>
+        Reported.Where(s => string.Equals(CamelCaseEnumConverter<DeploymentStatus>.NameOf(s), text, StringComparison.OrdinalIgnoreCase))
+            .Select(s => (DeploymentStatus?)s)
+            .FirstOrDefault();
 
     private static string Iso(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 }

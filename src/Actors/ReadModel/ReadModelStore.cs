@@ -133,11 +133,12 @@ internal sealed class ReadModelStore(ReadModelDatabase database, TimeProvider ti
         // Akka.Persistence.Sql creates its table when the journal first starts, when the node's first entity recovers.
         if (!await database.TableExistsAsync(connection, null, "journal", cancellationToken))
             return Status(projected, committedAt, head: 0, behind: TimeSpan.Zero);
-        // Both read the primary key's index from one end and stop at the first deployment event.
+        // Both read the primary key's index from one end and stop at the first deployment event. A row marked deleted
+        // (the journal keeps the last one of a deleted range) is one the read journal never delivers.
         var head = await ScalarAsync(
-            connection, "SELECT ordering FROM journal WHERE tags LIKE @p0 ORDER BY ordering DESC LIMIT 1", [DeploymentTagPattern], cancellationToken);
+            connection, "SELECT ordering FROM journal WHERE tags LIKE @p0 AND NOT deleted ORDER BY ordering DESC LIMIT 1", [DeploymentTagPattern], cancellationToken);
         var oldestPending = await ScalarAsync(
-            connection, "SELECT created FROM journal WHERE ordering > @p0 AND tags LIKE @p1 ORDER BY ordering LIMIT 1", [projected, DeploymentTagPattern], cancellationToken);
+            connection, "SELECT created FROM journal WHERE ordering > @p0 AND tags LIKE @p1 AND NOT deleted ORDER BY ordering LIMIT 1", [projected, DeploymentTagPattern], cancellationToken);
         // The journal stamps each row with the UTC ticks of its write.
         var behind = oldestPending is { } created ? time.GetUtcNow() - new DateTimeOffset(created, TimeSpan.Zero) : TimeSpan.Zero;
         return Status(projected, committedAt, head ?? 0, behind);
