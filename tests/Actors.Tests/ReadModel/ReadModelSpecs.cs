@@ -314,6 +314,10 @@ public abstract class ReadModelSpecs(ITestOutputHelper output)
         }
         latencies.Sort();
         output.WriteLine($"{GetType().Name}: idle latency, write to readable, 10 single deployments: min {latencies[0].TotalMilliseconds:F0} ms, median {latencies[5].TotalMilliseconds:F0} ms, max {latencies[^1].TotalMilliseconds:F0} ms");
+
+        var rebuilding = Stopwatch.StartNew();
+        await RebuildAsync(node);
+        output.WriteLine($"{GetType().Name}: rebuilt {events + latencies.Count} events in {rebuilding.ElapsedMilliseconds} ms ({(events + latencies.Count) / rebuilding.Elapsed.TotalSeconds:F0} events/s)");
     }
 
     private protected Task<EngineNode> StartAsync(PersistenceOptions store) => EngineNode.StartAsync(store, output);
