@@ -7,6 +7,7 @@ using Akka.Hosting;
 using Akka.Remote.Hosting;
 using AmiOrchestrator.Actors.Lineages;
 using AmiOrchestrator.Actors.Persistence;
+using AmiOrchestrator.Actors.ReadModel;
 using AmiOrchestrator.Actors.Serialization;
 
 namespace AmiOrchestrator.Actors.Hosting;
@@ -40,7 +41,8 @@ public static class AmiOrchestratorHosting
             .WithEnginePersistence(options.Persistence)
             .WithAmiOrchestratorSerialization()
             .WithClusterClientAccess()
-            .WithLineages(options);
+            .WithLineages(options)
+            .WithReadModel(options);
     }
 
     // Seeds and cluster-client contacts are validated against the engine's system name; a host that named its
@@ -113,6 +115,11 @@ public static class AmiOrchestratorHosting
             },
             new EnvelopeMessageExtractor(options.NumberOfShards),
             EntityShardOptions(rememberEntities: false));
+
+    // The read model lives in the journal's database, and one projection writes it for the whole cluster: a singleton on
+    // engine nodes (it moves with the oldest one), reached from any node through its proxy.
+    private static AkkaConfigurationBuilder WithReadModel(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
+        builder.WithDeploymentProjection(options.Persistence);
 
     /// <summary>
     /// Shard settings shared by the engine's regions. Shard allocation lives in distributed data (rebuilt by the

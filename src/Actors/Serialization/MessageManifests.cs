@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using AmiOrchestrator.Actors.ReadModel;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Lineages;
 
@@ -61,6 +62,18 @@ internal static class MessageManifests
         (typeof(LineageEffect.GrantTurn), "lineage-grant-turn.v1"),
         (typeof(LineageEffect.RefuseTurn), "lineage-refuse-turn.v1"),
         (typeof(LineageEffect.QueuePosition), "lineage-queue-position.v1"),
+
+        // The read model's queries and their answers, and the projection's rebuild.
+        (typeof(ReadModelProtocol.ListDeployments), "read-model-list-deployments.v1"),
+        (typeof(DeploymentListResult), "read-model-deployment-list.v1"),
+        (typeof(ReadModelProtocol.GetDeployment), "read-model-get-deployment.v1"),
+        (typeof(ReadModelProtocol.DeploymentFound), "read-model-deployment-found.v1"),
+        (typeof(ReadModelProtocol.GetLineage), "read-model-get-lineage.v1"),
+        (typeof(LineageHistory), "read-model-lineage-history.v1"),
+        (typeof(ReadModelProtocol.GetProjectionStatus), "read-model-get-projection-status.v1"),
+        (typeof(ProjectionStatus), "read-model-projection-status.v1"),
+        (typeof(ReadModelProtocol.Rebuild), "read-model-rebuild.v1"),
+        (typeof(ReadModelProtocol.RebuildStarted), "read-model-rebuild-started.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ManifestByType = Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);

@@ -1,5 +1,6 @@
 using System.Text;
 using AmiOrchestrator.Actors.Serialization;
+using AmiOrchestrator.Actors.Tests.ReadModel;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
@@ -133,7 +134,7 @@ internal static class Generators
         [typeof(LineageEffect.GrantTurn)] = Box(from id in Text from lineage in Text from revision in Gen.Choose(0, int.MaxValue) select new LineageEffect.GrantTurn(id, lineage, revision)),
         [typeof(LineageEffect.RefuseTurn)] = Box(from id in Text from reason in Text select new LineageEffect.RefuseTurn(id, reason)),
         [typeof(LineageEffect.QueuePosition)] = Box(from id in Text from position in Gen.Choose(0, 20) from running in Text.OrNull() select new LineageEffect.QueuePosition(id, position, running)),
-    };
+    }.Concat(ReadModelGenerators.ByType).ToDictionary();
 
     /// <summary>Every Unicode scalar value is fair game except surrogates, which no JSON text can carry unpaired.</summary>
     private static Gen<Rune> ScalarValue => Gen.Frequency(
