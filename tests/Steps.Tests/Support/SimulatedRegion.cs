@@ -1,0 +1,95 @@
+using AmiOrchestrator.Aws;
+using AmiOrchestrator.Aws.Configuration;
+using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Deployments;
+using AmiOrchestrator.Domain.Specs;
+using AmiOrchestrator.Simulator;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AmiOrchestrator.Steps.Tests.Support;
+
+/// <summary>
+/// <see cref="WebRegion"/> served by the simulator over real HTTP on a free loopback port, our AWS client pointed at it,
+/// and a step executor on top: the same code path production uses, against a region a test can read back. The
+/// simulator, the client and the executor share one clock, so the steps' deadlines and the simulated boot times agree.
+/// </summary>
+internal sealed class SimulatedRegion : IAsyncDisposable
+{
+    private readonly HttpClient http = new();
+
+    private SimulatedRegion(TimeProvider clock, SimulatedAws simulator, AwsCloudProvider provider)
+    {
+        Clock = clock;
+        Simulator = simulator;
+        Provider = provider;
+        Cloud = provider.For(new CloudTarget(WebRegion.Region, null));
+        Executor = new StepExecutor(
+            provider,
+            http,
+            clock,
+            NullLogger<StepExecutor>.Instance,
+            new StepExecutorOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryMaxDelay = TimeSpan.FromSeconds(1) },
+            new Random(7));
+    }
+
+    public TimeProvider Clock { get; }
+
+    public SimulatedAws Simulator { get; }
+
+    public SimulatorControl Control => Simulator.Control;
+
+    public AwsCloudProvider Provider { get; }
+
+    /// <summary>The region as the engine sees it; tests read the simulator's state back through it.</summary>
+    public ICloud Cloud { get; }
+
+    public StepExecutor Executor { get; }
+
+    public static async Task<SimulatedRegion> StartAsync(TimeProvider clock, string fixtures = WebRegion.Fixtures)
+    {
+        var simulator = await SimulatedAws.StartAsync(new SimulatorOptions
+        {
+            Clock = clock,
+            Fixtures = SimulatorFixtures.FromJson(fixtures),
+        });
+        var provider = new AwsCloudProvider(
+            new AwsOptions
+            {
+                EndpointUrl = simulator.Endpoint,
+                AccessKeyId = SimulatedAccount.Default.AccessKeyId,
+                SecretAccessKey = SimulatedAccount.Default.SecretAccessKey,
+                Retry = new RetryOptions
+                {
+                    BaseDelay = TimeSpan.FromMilliseconds(10),
+                    ThrottlingBaseDelay = TimeSpan.FromMilliseconds(20),
+                    MaxDelay = TimeSpan.FromMilliseconds(200),
+                },
+            },
+            clock);
+        return new SimulatedRegion(clock, simulator, provider);
+    }
+
+    /// <summary>Runs <paramref name="action"/> as a step of deployment <paramref name="deploymentId"/> started now, with a deadline of <paramref name="within"/>.</summary>
+    public Task<DeploymentInput.StepOutcome> RunAsync(
+        StepAction action, string deploymentId = "dep-1", DeploymentSpec? spec = null, TimeSpan? within = null, int highestRevisionEver = 0)
+    {
+        var now = Clock.GetUtcNow();
+        var step = PlannedStep.Create(deploymentId, "test", StepStage.Deploy, 1, action);
+        var started = new StepStarted(step, now + (within ?? TimeSpan.FromMinutes(10)), now);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        return Executor.RunAsync(new StepRequest(deploymentId, spec ?? Specs.Basic(), highestRevisionEver, started), timeout.Token);
+    }
+
+    public async Task<AsgDescription?> GroupAsync(string name) =>
+        (await Cloud.DescribeAsgsAsync([name], CancellationToken.None)).FirstOrDefault(g => g.Name == name);
+
+    public async Task<AsgDescription> ExistingGroupAsync(string name) =>
+        await GroupAsync(name) ?? throw new InvalidOperationException($"group {name} does not exist");
+
+    public async ValueTask DisposeAsync()
+    {
+        Provider.Dispose();
+        http.Dispose();
+        await Simulator.DisposeAsync();
+    }
+}
