@@ -10,8 +10,11 @@ namespace AmiOrchestrator.Steps.Tests.Support;
 
 /// <summary>
 /// <see cref="WebRegion"/> served by the simulator over real HTTP on a free loopback port, our AWS client pointed at it,
-/// and a step executor on top: the same code path production uses, against a region a test can read back. The
-/// simulator, the client and the executor share one clock, so the steps' deadlines and the simulated boot times agree.
+/// and a step executor on top: the same code path production uses, against a region a test can read back. Given a
+/// running clock (a scaled one), the simulator, the client and the executor share it, so the steps' deadlines and the
+/// simulated boot times agree. Given a fake clock, only the simulator stands on it (nothing boots or drains unless the
+/// test moves it), while the client and executor run on the system clock: their call budget and back-offs must
+/// never wait on a clock nobody moves.
 /// </summary>
 internal sealed class SimulatedRegion : IAsyncDisposable
 {
@@ -32,6 +35,7 @@ internal sealed class SimulatedRegion : IAsyncDisposable
             new Random(7));
     }
 
+    /// <summary>The engine's clock: the client's, the executor's and the deadlines'.</summary>
     public TimeProvider Clock { get; }
 
     public SimulatedAws Simulator { get; }
@@ -47,6 +51,7 @@ internal sealed class SimulatedRegion : IAsyncDisposable
 
     public static async Task<SimulatedRegion> StartAsync(TimeProvider clock, string fixtures = WebRegion.Fixtures)
     {
+        var engineClock = clock is Microsoft.Extensions.Time.Testing.FakeTimeProvider ? TimeProvider.System : clock;
         var simulator = await SimulatedAws.StartAsync(new SimulatorOptions
         {
             Clock = clock,
@@ -65,8 +70,8 @@ internal sealed class SimulatedRegion : IAsyncDisposable
                     MaxDelay = TimeSpan.FromMilliseconds(200),
                 },
             },
-            clock);
-        return new SimulatedRegion(clock, simulator, provider);
+            engineClock);
+        return new SimulatedRegion(engineClock, simulator, provider);
     }
 
     /// <summary>Runs <paramref name="action"/> as a step of deployment <paramref name="deploymentId"/> started now, with a deadline of <paramref name="within"/>.</summary>
