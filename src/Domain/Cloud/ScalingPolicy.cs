@@ -20,17 +20,6 @@ public sealed record ScalingPolicy(string PolicyName, string PolicyType, ValueMa
     /// The same policy for another group: customized-metric dimensions that named <paramref name="fromAsg"/>
     /// now name <paramref name="toAsg"/>, so a copied policy watches the group it scales.
     /// </summary>
-    public ScalingPolicy ForGroup(string fromAsg, string toAsg)
-    {
-        var parameters = Parameters;
-        foreach (var (key, value) in Parameters)
-        {
-            if (!key.EndsWith(".Name", StringComparison.Ordinal) || value != "AutoScalingGroupName")
-                continue;
-            var valueKey = key[..^".Name".Length] + ".Value";
-            if (parameters.GetValueOrDefault(valueKey) == fromAsg)
-                parameters = parameters.SetItem(valueKey, toAsg);
-        }
-        return this with { Parameters = parameters };
-    }
+    public ScalingPolicy ForGroup(string fromAsg, string toAsg) =>
+        this with { Parameters = QueryParameters.RepointAsgDimensions(Parameters, fromAsg, toAsg) };
 }

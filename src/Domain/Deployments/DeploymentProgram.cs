@@ -42,13 +42,15 @@ public static class DeploymentProgram
         if (!blueGreen && previous is not null)
             Setup(new RemoveScalingPolicies(previous.Name));
         // Clean-up of older groups is best effort: a failure is reported as a warning and does not fail the deployment.
+        // A group is drained before it is deleted, and the delete does not force: a group whose drain did not finish
+        // keeps what still runs and is reported, rather than having it terminated at once.
         foreach (var older in plan.Cleanup.Downsize)
         {
             Setup(new ResizeAsg(older, 0, 0, null, MissingIsDone: true), tolerated: true);
             Setup(new WaitSteady(older, 0, [], [], poll, MissingIsDone: true), tolerated: true);
         }
         foreach (var older in plan.Cleanup.Delete)
-            Setup(new DeleteAsg(older), tolerated: true);
+            Setup(new DeleteAsg(older, Force: false), tolerated: true);
 
         var (newTargetGroups, newLoadBalancers) = blueGreen
             ? (infrastructure.StageTargetGroups, infrastructure.StageLoadBalancers)
@@ -108,6 +110,9 @@ public static class DeploymentProgram
     {
         if (plan.NewAsgPolicies.Count > 0)
             add(new PutScalingPolicies(plan.NewAsgName, plan.NewAsgPolicies));
+        // The alarms name the policies' ARNs, which exist only once the policies are put.
+        if (plan.NewAsgAlarms.Count > 0)
+            add(new PutPolicyAlarms(plan.NewAsgName, plan.NewAsgAlarms));
         if (plan.NewAsgScheduledActions.Count > 0)
             add(new PutScheduledActions(plan.NewAsgName, plan.NewAsgScheduledActions));
     }

@@ -8,7 +8,8 @@ namespace AmiOrchestrator.Domain.Deployments;
 
 /// <summary>
 /// The steps of a rollback (SEMANTICS.md "Rollback", "Blue/Green" 4) from what the deployment touched: the previous
-/// group back to its pre-setup min, desired and max with its policies, the new group to 0 and deleted. Groups
+/// group back to its pre-setup min, desired and max with its policies and the alarms that drive them, the new group to
+/// 0 and deleted (the executor deletes the alarm copies made for it with it). Groups
 /// setup downsized or deleted stay as they are. Every step is idempotent, so a rollback may run again from the start.
 /// </summary>
 public static class RollbackProgram
@@ -43,6 +44,9 @@ public static class RollbackProgram
             }
             if (previous.Policies.Count > 0)
                 Add(new PutScalingPolicies(previous.Name, previous.Policies));
+            // Deleting the policies at setup took them out of their alarms' actions; putting them back gave them new ARNs.
+            if (previous.Alarms.Count > 0)
+                Add(new PutPolicyAlarms(previous.Name, previous.Alarms));
             if (blueGreen)
                 Add(new TagAsg(previous.Name, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Blue)]));
         }

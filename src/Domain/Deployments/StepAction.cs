@@ -20,6 +20,7 @@ namespace AmiOrchestrator.Domain.Deployments;
 [JsonDerivedType(typeof(CreateAsg), "create-asg")]
 [JsonDerivedType(typeof(RemoveScalingPolicies), "remove-policies")]
 [JsonDerivedType(typeof(PutScalingPolicies), "put-policies")]
+[JsonDerivedType(typeof(PutPolicyAlarms), "put-policy-alarms")]
 [JsonDerivedType(typeof(PutScheduledActions), "put-scheduled-actions")]
 [JsonDerivedType(typeof(ResizeAsg), "resize")]
 [JsonDerivedType(typeof(WaitSteady), "wait-steady")]
@@ -104,6 +105,19 @@ public sealed record PutScalingPolicies(string Asg, ValueList<ScalingPolicy> Pol
     public override string? MutatedAsg => Asg;
 }
 
+/// <summary>
+/// Puts the CloudWatch alarms that drive a group's step and simple policies, by name (a repeat overwrites them with the
+/// same settings). Their actions carry <see cref="PolicyAlarms"/> placeholders: the executor resolves them against the
+/// group's policies as DescribePolicies reports them (<see cref="PolicyAlarms.Resolve"/>), so the step follows the one
+/// that puts the policies; a placeholder naming a policy the group does not have fails the step without retrying.
+/// </summary>
+public sealed record PutPolicyAlarms(string Asg, ValueList<MetricAlarm> Alarms) : StepAction
+{
+    public override string Name => "put-policy-alarms";
+    public override string Target => Asg;
+    public override string? MutatedAsg => Asg;
+}
+
 /// <summary>Puts scheduled actions on a group by name.</summary>
 public sealed record PutScheduledActions(string Asg, ValueList<ScheduledAction> Actions) : StepAction
 {
@@ -141,8 +155,12 @@ public sealed record WaitSteady(
     public override bool IsReadOnly => true;
 }
 
-/// <summary>Force-deletes a group (terminating what is left of it); a group that is already gone counts as deleted.</summary>
-public sealed record DeleteAsg(string Asg, string? OwnedBy = null) : StepAction
+/// <summary>
+/// Deletes a group; a group that is already gone counts as deleted. With <see cref="Force"/> (the default, and what
+/// steps recorded before the flag existed meant) it terminates whatever is left of the group; without it AWS refuses a
+/// group that still has instances, which is what setup's clean-up wants when the drain before it did not finish.
+/// </summary>
+public sealed record DeleteAsg(string Asg, string? OwnedBy = null, bool Force = true) : StepAction
 {
     public override string Name => "delete-asg";
     public override string Target => Asg;

@@ -38,8 +38,8 @@ public static class LineagePlanner
 
     /// <summary>
     /// The clean-up of older groups: every group except the previous one (and, in Blue/Green, every BLUE one)
-    /// that has instances is downsized to 0; of the groups at 0 afterwards, the <paramref name="retained"/> most
-    /// recent are kept and the rest deleted.
+    /// that has instances is drained to 0; of the groups at 0 afterwards, the <paramref name="retained"/> most
+    /// recent are kept and the rest deleted, so a group outside the window that still has instances is drained first.
     /// </summary>
     public static OlderAsgCleanup PlanCleanup(
         IReadOnlyCollection<LineageMember> members, LineageMember? previous, bool blueGreen, int retained)
@@ -49,6 +49,6 @@ public static class LineagePlanner
             .ToList();
         var downsize = older.Where(m => m.DesiredCapacity > 0 || m.InstanceCount > 0).Select(m => m.Name).ToValueList();
         var delete = older.Skip(retained).Select(m => m.Name).ToValueList();
-        return new OlderAsgCleanup(downsize.Where(name => !delete.Contains(name, StringComparer.Ordinal)).ToValueList(), delete);
+        return new OlderAsgCleanup(downsize, delete);
     }
 }

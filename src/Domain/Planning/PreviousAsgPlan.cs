@@ -11,6 +11,12 @@ public sealed record PreviousAsgPlan
     public required int DesiredCapacity { get; init; }
     public required int MaxSize { get; init; }
     public ValueList<ScalingPolicy> Policies { get; init; } = ValueList<ScalingPolicy>.Empty;
+
+    /// <summary>
+    /// The alarms that drove its step and simple policies before setup (<see cref="PolicyAlarms.ForRestore"/>), put back
+    /// right after the policies when rollback restores them. Empty in plans recorded before alarms were carried.
+    /// </summary>
+    public ValueList<MetricAlarm> Alarms { get; init; } = ValueList<MetricAlarm>.Empty;
     public ValueList<string> TargetGroups { get; init; } = ValueList<string>.Empty;
     public ValueList<string> LoadBalancers { get; init; } = ValueList<string>.Empty;
 }

@@ -30,6 +30,15 @@ public sealed record SetupInventory
     public ValueList<ScalingPolicy> PreviousPolicies { get; init; } = ValueList<ScalingPolicy>.Empty;
 
     /// <summary>
+    /// The alarms that drive the base group's step and simple policies (DescribeAlarms of
+    /// <see cref="PolicyAlarms.DrivingAlarmNames"/> of <see cref="BasePolicies"/>), copied for the new group.
+    /// </summary>
+    public ValueList<MetricAlarm> BaseAlarms { get; init; } = ValueList<MetricAlarm>.Empty;
+
+    /// <summary>The alarms that drive the previous group's step and simple policies, restored with them by rollback.</summary>
+    public ValueList<MetricAlarm> PreviousAlarms { get; init; } = ValueList<MetricAlarm>.Empty;
+
+    /// <summary>
     /// What describing the name the new group will get (<see cref="SetupPlanner.NextAsgName"/>) returned: a group
     /// outside the lineage already holding it is a collision the planner refuses before anything is changed.
     /// </summary>

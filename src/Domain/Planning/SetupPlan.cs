@@ -29,6 +29,12 @@ public sealed record SetupPlan
     /// <summary>The base group's policies and scheduled actions, rewritten for the new group, attached when it reaches 100%.</summary>
     public ValueList<ScalingPolicy> NewAsgPolicies { get; init; } = ValueList<ScalingPolicy>.Empty;
 
+    /// <summary>
+    /// Copies of the alarms that drive the base group's step and simple policies, for the new group
+    /// (<see cref="PolicyAlarms.ForNewGroup"/>), put right after its policies. Empty in plans recorded before alarms were carried.
+    /// </summary>
+    public ValueList<MetricAlarm> NewAsgAlarms { get; init; } = ValueList<MetricAlarm>.Empty;
+
     public ValueList<ScheduledAction> NewAsgScheduledActions { get; init; } = ValueList<ScheduledAction>.Empty;
     public required ValueList<PhasePlan> Phases { get; init; }
 

@@ -68,6 +68,7 @@ public static partial class SetupPlanner
         if (problems.Count > 0 || capacity is null || launchTemplate is null)
             return SetupPlanResult.Failed(problems.ToValueList());
 
+        var cleanup = LineagePlanner.PlanCleanup(members, previous, blueGreen, spec.RetainedOldAsgs);
         var plan = new SetupPlan
         {
             Revision = revision,
@@ -84,14 +85,20 @@ public static partial class SetupPlanner
                 DesiredCapacity = previousDescription.DesiredCapacity,
                 MaxSize = previousDescription.MaxSize,
                 Policies = inventory.PreviousPolicies,
+                Alarms = DrivingAlarms(inventory.PreviousPolicies, inventory.PreviousAlarms)
+                    .Select(alarm => PolicyAlarms.ForRestore(alarm, inventory.PreviousPolicies))
+                    .ToValueList(),
                 TargetGroups = previousDescription.TargetGroupArns,
                 LoadBalancers = previousDescription.LoadBalancerNames,
             },
-            Cleanup = LineagePlanner.PlanCleanup(members, previous, blueGreen, spec.RetainedOldAsgs),
+            Cleanup = cleanup,
             NewAsgPolicies = inventory.BasePolicies.Select(p => p.ForGroup(inventory.BaseAsg.Name, newName)).ToValueList(),
+            NewAsgAlarms = DrivingAlarms(inventory.BasePolicies, inventory.BaseAlarms)
+                .Select(alarm => PolicyAlarms.ForNewGroup(alarm, inventory.BaseAsg.Name, newName, inventory.BasePolicies))
+                .ToValueList(),
             NewAsgScheduledActions = inventory.BaseScheduledActions,
             Phases = phases,
-            Warnings = Warnings(inventory, newName).ToValueList(),
+            Warnings = Warnings(inventory, newName, cleanup).ToValueList(),
         };
         return SetupPlanResult.Planned(plan);
     }
@@ -114,21 +121,51 @@ public static partial class SetupPlanner
             ? AsgNaming.AsgName(AsgNaming.PrefixFor(spec), revision)
             : null;
 
-    private static IEnumerable<string> Warnings(SetupInventory inventory, string newName)
+    private static IEnumerable<string> Warnings(SetupInventory inventory, string newName, OlderAsgCleanup cleanup)
     {
+        // Draining can lower serving capacity before the new group has any (SEMANTICS.md setup step 5), so the
+        // operator is told which instances go; those already terminating are not this deployment's doing.
+        foreach (var name in cleanup.Downsize)
+        {
+            var serving = inventory.Lineage.First(a => a.Name == name).Instances
+                .Where(i => !i.LifecycleState.StartsWith("Terminat", StringComparison.Ordinal))
+                .Select(i => i.InstanceId)
+                .ToList();
+            if (serving.Count == 0)
+                continue;
+            var deleted = cleanup.Delete.Contains(name, StringComparer.Ordinal) ? " and deletes it" : "";
+            yield return $"setup drains older group '{name}' to 0{deleted}, taking {serving.Count} instance(s) out of service "
+                + $"before the new group serves: {string.Join(", ", serving)}";
+        }
         var baseTemplate = inventory.BaseAsg.LaunchTemplate ?? inventory.BaseAsg.MixedInstancesPolicy?.LaunchTemplate;
         if (baseTemplate?.Version is "$Latest" && inventory.BaseLaunchTemplateVersion is { } version)
         {
             yield return $"base group '{inventory.BaseAsg.Name}' launches from $Latest of {version.LaunchTemplateId}: the new version this deployment "
                 + "adds makes it (and anything else on $Latest) launch the new AMI from now on";
         }
-        // A policy put again gets a new ARN; the CloudWatch alarms that drive step and simple policies still name the old one.
-        var alarmDriven = inventory.BasePolicies.Select(p => (Group: newName, Policy: p))
-            .Concat(inventory.PreviousPolicies.Select(p => (Group: inventory.PreviousAsgName ?? "", Policy: p)))
-            .Where(p => p.Policy.PolicyType is "StepScaling" or "SimpleScaling");
-        foreach (var (group, policy) in alarmDriven)
-            yield return $"{policy.PolicyType} policy '{policy.PolicyName}' will be put on '{group}' without its CloudWatch alarms; it does not fire until they are re-pointed";
+        // Policies travel with the alarms that drive them; an alarm discovery did not find cannot travel.
+        foreach (var (policy, alarm) in MissingAlarms(inventory.BasePolicies, inventory.BaseAlarms))
+        {
+            yield return $"{policy.PolicyType} policy '{policy.PolicyName}' of '{inventory.BaseAsg.Name}' lists alarm '{alarm}', "
+                + $"which discovery did not find: its copy on '{newName}' is put without it";
+        }
+        foreach (var (policy, alarm) in MissingAlarms(inventory.PreviousPolicies, inventory.PreviousAlarms))
+        {
+            yield return $"{policy.PolicyType} policy '{policy.PolicyName}' of '{inventory.PreviousAsgName}' lists alarm '{alarm}', "
+                + "which discovery did not find: a rollback restores the policy without it";
+        }
     }
+
+    /// <summary>The alarms that drive the step and simple policies among <paramref name="policies"/>, each once.</summary>
+    private static IEnumerable<MetricAlarm> DrivingAlarms(IEnumerable<ScalingPolicy> policies, ValueList<MetricAlarm> described) =>
+        PolicyAlarms.DrivingAlarmNames(policies)
+            .Select(name => described.FirstOrDefault(alarm => alarm.AlarmName == name))
+            .OfType<MetricAlarm>();
+
+    private static IEnumerable<(ScalingPolicy Policy, string Alarm)> MissingAlarms(IEnumerable<ScalingPolicy> policies, ValueList<MetricAlarm> described) =>
+        policies.Where(PolicyAlarms.IsAlarmDriven)
+            .SelectMany(policy => policy.AlarmNames.Select(alarm => (policy, alarm)))
+            .Where(pair => !described.Any(alarm => alarm.AlarmName == pair.alarm));
 
     private static CapacityNumbers? ResolveCapacity(DeploymentSpec spec, AsgDescription? previous, List<SpecProblem> problems)
     {

@@ -6,25 +6,42 @@ namespace AmiOrchestrator.Domain.Specs;
 
 /// <summary>
 /// Turns spec text into a validated <see cref="DeploymentSpec"/> or a list of problems. It never throws on bad
-/// input: malformed JSON, wrong types and unknown fields come back as problems with their JSON path, like the
-/// rule violations <see cref="SpecValidator"/> finds.
+/// input, and it reports every problem at once: malformed JSON, wrong types and unknown fields come back as problems
+/// with their JSON path (read field by field by <see cref="SpecShape"/>), next to the rule violations
+/// <see cref="SpecValidator"/> finds in everything that could be read.
 /// </summary>
 public static partial class SpecReader
 {
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = DomainJson.Options.ReadCommentHandling,
+        AllowTrailingCommas = DomainJson.Options.AllowTrailingCommas,
+        MaxDepth = DomainJson.Options.MaxDepth,
+    };
+
     public static SpecResult Read(string json)
     {
-        DeploymentSpec? spec;
+        JsonDocument document;
         try
         {
-            spec = JsonSerializer.Deserialize<DeploymentSpec>(json, DomainJson.Options);
+            document = JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException exception)
         {
-            return SpecResult.Invalid(ProblemFrom(exception));
+            return SpecResult.Invalid(ProblemFrom(exception, "$"));
         }
-        if (spec is null)
-            return SpecResult.Invalid(new SpecProblem("$", "the spec must be a JSON object"));
-        return Check(spec);
+        using (document)
+        {
+            if (document.RootElement.ValueKind == JsonValueKind.Null)
+                return SpecResult.Invalid(new SpecProblem("$", "the spec must be a JSON object"));
+            var shape = new SpecShape();
+            if (shape.Read(document.RootElement, typeof(DeploymentSpec), "$") is not { } readable)
+                return new SpecResult(null, shape.Problems.ToValueList());
+            // The shape has just converted exactly this node, so this conversion succeeds.
+            var spec = readable.Deserialize<DeploymentSpec>(DomainJson.Options)!;
+            var problems = shape.Problems.Concat(SpecValidator.Validate(spec, shape.Unreadable)).ToValueList();
+            return problems.Count == 0 ? SpecResult.Valid(spec) : new SpecResult(null, problems);
+        }
     }
 
     /// <summary>Validates a spec that arrived as an object (in a message rather than as text).</summary>
@@ -34,26 +51,29 @@ public static partial class SpecReader
         return problems.Count == 0 ? SpecResult.Valid(spec) : new SpecResult(null, problems);
     }
 
-    /// <summary>Translates System.Text.Json's message into one that names the field and the rule, in the spec's terms.</summary>
-    internal static SpecProblem ProblemFrom(JsonException exception)
+    /// <summary>
+    /// Translates System.Text.Json's message about the value at <paramref name="at"/> (a spec path, <c>$</c> for the
+    /// whole text) into one that names the field and the rule, in the spec's terms.
+    /// </summary>
+    internal static SpecProblem ProblemFrom(JsonException exception, string at)
     {
         var (relative, message) = JsonPaths.Split(exception.Message);
-        var path = ToSpecPath(exception.Path + relative);
-        if (UnmappedProperty().Match(message) is { Success: true } unmapped)
+        var inner = ToSpecPath(exception.Path + relative);
+        var path = (at, inner) switch
         {
-            var name = unmapped.Groups["name"].Value;
-            // STJ reports the containing object's path for an unknown member in some cases and the member's in others.
-            var field = path.EndsWith(name, StringComparison.Ordinal) ? path : (path == "$" ? "" : path + ".") + name;
-            return new SpecProblem(field, "is not a field of the spec (check the spelling)");
-        }
+            (_, "$") => at,
+            ("$", _) => inner,
+            _ when inner.StartsWith('[') => at + inner,
+            _ => at + "." + inner,
+        };
         if (ConversionFailure().Match(message) is { Success: true } conversion)
             return new SpecProblem(path, "must be " + Friendly(conversion.Groups["type"].Value));
-        if (NullNotAllowed().IsMatch(message))
-            return new SpecProblem(path, "must not be null");
         if (MissingRequired().Match(message) is { Success: true } missing)
             return new SpecProblem((path == "$" ? "" : path + ".") + missing.Groups["name"].Value, "is required");
         // Messages our own converters throw are already in the spec's terms; strip STJ's location suffix if any.
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut < 0)
+            cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
         var text = cut >= 0 ? message[..cut] : message;
         if (path == "$" && exception.LineNumber is { } line)
             text += $" (line {line + 1}, position {exception.BytePositionInLine + 1})";
@@ -78,14 +98,8 @@ public static partial class SpecReader
         _ => "an object",
     };
 
-    [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped")]
-    private static partial Regex UnmappedProperty();
-
     [GeneratedRegex("The JSON value could not be converted to (?<type>[^.]+(\\.[^ .]+)*)\\.")]
     private static partial Regex ConversionFailure();
-
-    [GeneratedRegex("doesn't allow (setting|getting) null values|cannot be null|null value")]
-    private static partial Regex NullNotAllowed();
 
     [GeneratedRegex("missing required properties including: '(?<name>[^']*)'")]
     private static partial Regex MissingRequired();

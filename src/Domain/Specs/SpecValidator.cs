@@ -11,36 +11,51 @@ namespace AmiOrchestrator.Domain.Specs;
 /// Every static rule of a spec (SEMANTICS.md "Inputs"), reported all at once, each naming the field and the rule.
 /// Nothing is guessed: where Harness silently raised MaxSize or fell back to defaults, this reports a problem.
 /// Rules that need the cloud (the running capacity for <c>sameAsRunning</c>) are checked at setup by the planner.
+/// A field whose value could not be read is unknown: no rule that reads it is checked and nothing is reported at, above
+/// or below its path, so that the one problem with its value is not followed by the noise its absence would cause.
 /// </summary>
 public static partial class SpecValidator
 {
     /// <summary>AWS's limit on user data: 16 KB in raw form, before it is base64-encoded.</summary>
     public const int MaxUserDataBytes = 16384;
 
-    public static ValueList<SpecProblem> Validate(DeploymentSpec spec)
+    public static ValueList<SpecProblem> Validate(DeploymentSpec spec) => Validate(spec, new HashSet<string>());
+
+    /// <summary>The rules of <paramref name="spec"/>, leaving out those that read an <paramref name="unreadable"/> path.</summary>
+    internal static ValueList<SpecProblem> Validate(DeploymentSpec spec, IReadOnlySet<string> unreadable)
     {
         var problems = new List<SpecProblem>();
-        void Report(string path, string message) => problems.Add(new SpecProblem(path, message));
+        bool Known(string path) => !unreadable.Any(u => Encloses(u, path) || Encloses(path, u));
+        void Report(string path, string message)
+        {
+            if (Known(path))
+                problems.Add(new SpecProblem(path, message));
+        }
 
-        CheckService(spec, Report);
+        CheckService(spec, Report, Known);
         CheckEnvironment(spec.Environment, Report);
-        CheckInfrastructure(spec, Report);
+        CheckInfrastructure(spec, Report, Known);
         CheckPrefix(spec, Report);
-        CheckCapacity(spec.Capacity, Report);
-        CheckStrategy(spec, Report);
-        CheckTimeouts(spec.Timeouts, Report);
+        CheckCapacity(spec.Capacity, Report, Known);
+        CheckStrategy(spec, Report, Known);
+        CheckTimeouts(spec.Timeouts, Report, Known);
         if (spec.RetainedOldAsgs < 0)
             Report("retainedOldAsgs", $"{spec.RetainedOldAsgs} is negative");
         return problems.ToValueList();
     }
 
-    private static void CheckService(DeploymentSpec spec, Action<string, string> report)
+    /// <summary>True when <paramref name="path"/> is <paramref name="outer"/> or lies inside it (<c>a</c> encloses <c>a.b</c> and <c>a[0]</c>).</summary>
+    private static bool Encloses(string outer, string path) =>
+        path.StartsWith(outer, StringComparison.Ordinal) && (path.Length == outer.Length || path[outer.Length] is '.' or '[');
+
+    private static void CheckService(DeploymentSpec spec, Action<string, string> report, Func<string, bool> known)
     {
         var service = spec.Service;
         CheckDisplayName("service.name", service.Name, report);
         CheckAmi(service.Ami, report);
         CheckVariables("service.variables", service.Variables, report);
-        if (service.UserData is { } userData)
+        // What user data renders to depends on every variable.
+        if (service.UserData is { } userData && known("service.variables") && known("environment.variables"))
         {
             var variables = service.Variables.Merge(spec.Environment.Variables);
             var rendered = UserDataTemplate.Render(userData, variables);
@@ -84,7 +99,7 @@ public static partial class SpecValidator
         CheckVariables("environment.variables", environment.Variables, report);
     }
 
-    private static void CheckInfrastructure(DeploymentSpec spec, Action<string, string> report)
+    private static void CheckInfrastructure(DeploymentSpec spec, Action<string, string> report, Func<string, bool> known)
     {
         var infrastructure = spec.Infrastructure;
         if (string.IsNullOrWhiteSpace(infrastructure.Id))
@@ -109,12 +124,14 @@ public static partial class SpecValidator
         CheckDisjoint("infrastructure.stageTargetGroups", infrastructure.StageTargetGroups, "infrastructure.targetGroups", infrastructure.TargetGroups, report);
         CheckDisjoint("infrastructure.stageLoadBalancers", infrastructure.StageLoadBalancers, "infrastructure.loadBalancers", infrastructure.LoadBalancers, report);
 
+        if (!known("strategy.type"))
+            return;
         var hasStage = infrastructure.StageTargetGroups.Count > 0 || infrastructure.StageLoadBalancers.Count > 0;
         if (spec.Strategy.Type == StrategyType.BlueGreen)
         {
-            if (!hasStage)
+            if (!hasStage && known("infrastructure.stageLoadBalancers"))
                 report("infrastructure.stageTargetGroups", "Blue/Green needs stage routes: give stageTargetGroups or stageLoadBalancers");
-            if (infrastructure.TargetGroups.Count == 0 && infrastructure.LoadBalancers.Count == 0)
+            if (infrastructure.TargetGroups.Count == 0 && infrastructure.LoadBalancers.Count == 0 && known("infrastructure.loadBalancers"))
                 report("infrastructure.targetGroups", "Blue/Green needs prod routes to swap to: give targetGroups or loadBalancers");
         }
         else
@@ -142,8 +159,11 @@ public static partial class SpecValidator
             report("asgNamePrefix", $"the default prefix <service>__<environment> {defaultProblem}; set asgNamePrefix");
     }
 
-    private static void CheckCapacity(CapacitySpec capacity, Action<string, string> report)
+    private static void CheckCapacity(CapacitySpec capacity, Action<string, string> report, Func<string, bool> known)
     {
+        // Which numbers a spec must give, and which it must not, depends on the mode.
+        if (!known("capacity.mode"))
+            return;
         if (capacity.Mode == CapacityMode.Fixed)
         {
             CheckNumbers("capacity", capacity.Min, capacity.Desired, capacity.Max, "when mode is fixed", report);
@@ -185,27 +205,36 @@ public static partial class SpecValidator
             report(path + ".min", $"{min} is above {path}.max {max}");
     }
 
-    private static void CheckStrategy(DeploymentSpec spec, Action<string, string> report)
+    private static void CheckStrategy(DeploymentSpec spec, Action<string, string> report, Func<string, bool> known)
     {
         var strategy = spec.Strategy;
-        if (strategy.Type != StrategyType.BlueGreen && strategy.DownsizeOldAsg is not null)
+        // An unreadable type leaves out the rules about which strategy may have what; phases and gates are still
+        // checked on their own terms (only a canary has phases, so they are checked as a canary's).
+        StrategyType? type = known("strategy.type") ? strategy.Type : null;
+        if (type is not (null or StrategyType.BlueGreen) && strategy.DownsizeOldAsg is not null)
             report("strategy.downsizeOldAsg", "only Blue/Green downsizes the old group after its swap");
-        if (strategy.Type != StrategyType.Canary)
+        if (type is { } notCanary and not StrategyType.Canary)
         {
             if (strategy.Phases.Count > 0)
-                report("strategy.phases", $"only canary has phases; {CamelCaseEnumConverter<StrategyType>.NameOf(strategy.Type)} runs one phase at 100%");
+                report("strategy.phases", $"only canary has phases; {CamelCaseEnumConverter<StrategyType>.NameOf(notCanary)} runs one phase at 100%");
             if (strategy.Gates is { } gates)
-                CheckGates("strategy.gates", gates, report);
+                CheckGates("strategy.gates", gates, report, known);
             return;
         }
-        if (strategy.Gates is not null)
-            report("strategy.gates", "canary phases carry their own gates (strategy.phases[i].gates)");
+        if (strategy.Gates is { } strategyGates)
+        {
+            if (type is null)
+                CheckGates("strategy.gates", strategyGates, report, known);
+            else
+                report("strategy.gates", "canary phases carry their own gates (strategy.phases[i].gates)");
+        }
         if (strategy.Phases.Count == 0)
         {
-            report("strategy.phases", "a canary needs at least one phase");
+            if (type is not null)
+                report("strategy.phases", "a canary needs at least one phase");
             return;
         }
-        int? desired = spec.Capacity.Mode == CapacityMode.Fixed && spec.Capacity.Desired >= 1 ? spec.Capacity.Desired : null;
+        int? desired = known("capacity.mode") && spec.Capacity.Mode == CapacityMode.Fixed && spec.Capacity.Desired >= 1 ? spec.Capacity.Desired : null;
         var previousTarget = 0;
         var targetsComparable = true;
         for (var i = 0; i < strategy.Phases.Count; i++)
@@ -213,7 +242,7 @@ public static partial class SpecValidator
             var phase = strategy.Phases[i];
             var path = $"strategy.phases[{i}]";
             if (phase.Gates is { } gates)
-                CheckGates(path + ".gates", gates, report);
+                CheckGates(path + ".gates", gates, report, known);
             if ((phase.Count is null) == (phase.Percent is null))
             {
                 report(path, "give exactly one of count and percent");
@@ -242,7 +271,7 @@ public static partial class SpecValidator
                 }
             }
             // Counts and percents compare only once desired is known; with sameAsRunning that is at setup.
-            var target = desired is { } known ? PhaseMath.Target(phase, known) : phase.Percent;
+            var target = desired is { } finalDesired ? PhaseMath.Target(phase, finalDesired) : phase.Percent;
             if (target is null || !targetsComparable)
             {
                 targetsComparable = false;
@@ -260,11 +289,11 @@ public static partial class SpecValidator
             report(lastPath, $"the last phase must reach capacity.desired {final}; it reaches {Describe(last)}");
     }
 
-    private static void CheckGates(string path, GatesSpec gates, Action<string, string> report)
+    private static void CheckGates(string path, GatesSpec gates, Action<string, string> report, Func<string, bool> known)
     {
         if (gates.BakeTime is { } bake && (bake.Value < TimeSpan.FromSeconds(1) || bake.Value > TimeSpan.FromHours(24)))
             report(path + ".bakeTime", $"{bake} is outside 1s..24h");
-        if (gates.Alarms.Count > 0 && gates.BakeTime is null)
+        if (gates.Alarms.Count > 0 && gates.BakeTime is null && known(path + ".bakeTime"))
             report(path + ".alarms", "alarms are watched during the bake time; give a bakeTime");
         for (var i = 0; i < gates.Alarms.Count; i++)
         {
@@ -282,20 +311,20 @@ public static partial class SpecValidator
         }
         if (gates.ApprovalTimeout is { } approvalTimeout)
         {
-            if (!gates.ManualApproval)
+            if (!gates.ManualApproval && known(path + ".manualApproval"))
                 report(path + ".approvalTimeout", "is only used with manualApproval");
             else if (approvalTimeout.Value < TimeSpan.FromMinutes(1) || approvalTimeout.Value > TimeSpan.FromDays(30))
                 report(path + ".approvalTimeout", $"{approvalTimeout} is outside 1m..720h");
         }
     }
 
-    private static void CheckTimeouts(TimeoutsSpec timeouts, Action<string, string> report)
+    private static void CheckTimeouts(TimeoutsSpec timeouts, Action<string, string> report, Func<string, bool> known)
     {
         if (timeouts.SteadyState.Value < TimeSpan.FromSeconds(1) || timeouts.SteadyState.Value > TimeSpan.FromHours(24))
             report("timeouts.steadyState", $"{timeouts.SteadyState} is outside 1s..24h");
         if (timeouts.PollInterval.Value < TimeSpan.FromMilliseconds(100))
             report("timeouts.pollInterval", $"{timeouts.PollInterval} is shorter than 100ms");
-        else if (timeouts.PollInterval > timeouts.SteadyState)
+        else if (timeouts.PollInterval > timeouts.SteadyState && known("timeouts.steadyState"))
             report("timeouts.pollInterval", $"{timeouts.PollInterval} is longer than timeouts.steadyState {timeouts.SteadyState}");
     }
 

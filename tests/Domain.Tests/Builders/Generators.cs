@@ -62,10 +62,13 @@ internal static class Generators
         from blue in Gen.Elements(false, false, true).ArrayOf(count)
         select desired.Select((d, i) => SampleLineages.Member(i + 1, d, blue: blue[i])).ToArray();
 
+    /// <summary>A spec and what discovery found for it; half the base groups (and their lineage) scale with alarm-driven step policies.</summary>
     public static Gen<(DeploymentSpec Spec, SetupInventory Inventory)> SpecAndInventory { get; } =
         from spec in ValidSpec
         from lineage in Lineage
-        select (spec, SampleLineages.Inventory(lineage, spec.Strategy.Type == StrategyType.BlueGreen));
+        from stepScaling in Gen.Elements(false, true)
+        let inventory = SampleLineages.Inventory(lineage, spec.Strategy.Type == StrategyType.BlueGreen)
+        select (spec, stepScaling ? SampleLineages.WithStepScaling(inventory) : inventory);
 
     public static Gen<Scenario> Scenarios { get; } =
         from pair in SpecAndInventory

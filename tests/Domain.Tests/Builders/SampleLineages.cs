@@ -59,6 +59,65 @@ internal static class SampleLineages
             ("TargetTrackingConfiguration.CustomizedMetricSpecification.Dimensions.member.1.Name", "AutoScalingGroupName"),
             ("TargetTrackingConfiguration.CustomizedMetricSpecification.Dimensions.member.1.Value", asg)));
 
+    /// <summary>A scaling policy's ARN as Auto Scaling forms it, with a uuid derived from the group and the policy name.</summary>
+    public static string PolicyArn(string asg, string policyName) =>
+        $"arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:{new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(asg + "/" + policyName)).AsSpan(0, 16))}"
+        + $":autoScalingGroupName/{asg}:policyName/{policyName}";
+
+    /// <summary>A step scaling policy of <paramref name="asg"/> as DescribePolicies reports it, driven by the alarms named.</summary>
+    public static ScalingPolicy StepPolicy(string name, string asg, params string[] alarmNames) => new(
+        name,
+        "StepScaling",
+        ValueMap.Of(
+            ("AdjustmentType", "ChangeInCapacity"),
+            ("StepAdjustments.member.1.MetricIntervalLowerBound", "0"),
+            ("StepAdjustments.member.1.ScalingAdjustment", "1")))
+    {
+        PolicyArn = PolicyArn(asg, name),
+        AlarmNames = alarmNames.ToValueList(),
+    };
+
+    /// <summary>A CPU alarm on <paramref name="asg"/> whose actions are the policy and, when given, a notification topic.</summary>
+    public static MetricAlarm Alarm(string name, string asg, string policyArn, string? topicArn = null)
+    {
+        var parameters = ValueMap.Of(
+            ("MetricName", "CPUUtilization"),
+            ("Namespace", "AWS/EC2"),
+            ("Statistic", "Average"),
+            ("Period", "60"),
+            ("EvaluationPeriods", "2"),
+            ("Threshold", "70.0"),
+            ("ComparisonOperator", "GreaterThanThreshold"),
+            ("Dimensions.member.1.Name", "AutoScalingGroupName"),
+            ("Dimensions.member.1.Value", asg),
+            ("AlarmActions.member.1", policyArn));
+        return new MetricAlarm(name, topicArn is null ? parameters : parameters.SetItem("AlarmActions.member.2", topicArn)) { StateValue = "OK" };
+    }
+
+    /// <summary>
+    /// The inventory with a step policy driven by a CPU alarm on the base group and, when there is a previous group, on
+    /// it too (its alarm is the copy an earlier deployment made), as discovery reports them.
+    /// </summary>
+    public static SetupInventory WithStepScaling(SetupInventory inventory)
+    {
+        var baseName = inventory.BaseAsg.Name;
+        var basePolicy = StepPolicy("scale-out", baseName, "web-cpu-high");
+        var withBase = inventory with
+        {
+            BasePolicies = inventory.BasePolicies.Add(basePolicy),
+            BaseAlarms = [Alarm("web-cpu-high", baseName, basePolicy.PolicyArn!, "arn:aws:sns:us-east-1:123456789012:web-alerts")],
+        };
+        if (inventory.PreviousAsgName is not { } previous)
+            return withBase;
+        var copyName = PolicyAlarms.ForNewGroup(new MetricAlarm("web-cpu-high", ValueMap.Empty), baseName, previous, []).AlarmName;
+        var previousPolicy = StepPolicy("scale-out", previous, copyName);
+        return withBase with
+        {
+            PreviousPolicies = inventory.PreviousPolicies.Add(previousPolicy),
+            PreviousAlarms = [Alarm(copyName, previous, previousPolicy.PolicyArn!)],
+        };
+    }
+
     /// <summary>An inventory whose previous group is chosen the way discovery chooses it.</summary>
     public static SetupInventory Inventory(IEnumerable<AsgDescription> lineage, bool blueGreen = false, string lineageId = "web-prod")
     {

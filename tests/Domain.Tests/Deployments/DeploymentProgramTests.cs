@@ -35,6 +35,25 @@ public class DeploymentProgramTests
     }
 
     [Fact]
+    public void An_older_group_outside_the_retained_window_that_still_has_instances_is_drained_before_it_is_deleted()
+    {
+        // Revision 1 still serves 2 instances but falls outside the 3 retained groups (4, 3, 2) besides the previous one (5).
+        var spec = SampleSpecs.Basic();
+        var plan = SetupPlanner.Plan("dep-1", spec, SampleLineages.Inventory(
+            [SampleLineages.Member(1, 2), SampleLineages.Member(2, 0), SampleLineages.Member(3, 0), SampleLineages.Member(4, 0), SampleLineages.Member(5, 4)]), 0).Plan!;
+
+        var setup = DeploymentProgram.Forward("dep-1", spec, plan).Where(s => s.Stage == StepStage.Setup).ToList();
+
+        Assert.Equal(
+            ["setup/resize/web__prod__1", "setup/wait-steady/web__prod__1", "setup/delete-asg/web__prod__1"],
+            setup.Select(s => s.Id["dep-1/".Length..]).Where(id => id.EndsWith("web__prod__1", StringComparison.Ordinal)));
+        Assert.Equal(new ResizeAsg("web__prod__1", 0, 0, null, MissingIsDone: true), setup.Single(s => s.Action is ResizeAsg).Action);
+        Assert.All(setup.Where(s => s.Action.Target == "web__prod__1"), s => Assert.True(s.Tolerated));
+        // A group whose drain did not finish is left for the operator rather than force-deleted with what still runs.
+        Assert.False(Assert.IsType<DeleteAsg>(setup.Single(s => s.Action is DeleteAsg).Action).Force);
+    }
+
+    [Fact]
     public void Downsize_old_first_resizes_the_previous_group_before_the_new_one_in_each_phase()
     {
         var spec = SampleSpecs.Canary(50, 100) with { ResizeStrategy = ResizeStrategy.DownsizeOldFirst };
@@ -90,6 +109,39 @@ public class DeploymentProgramTests
                 "swap/wait-steady/web__prod__1",
             ],
             ProgramOf(SampleSpecs.BlueGreen(), inventory));
+    }
+
+    [Fact]
+    public void The_alarms_of_copied_step_policies_are_put_right_after_the_policies()
+    {
+        var inventory = SampleLineages.WithStepScaling(SampleLineages.Inventory([SampleLineages.Member(1, 4)]));
+        var plan = SetupPlanner.Plan("dep-1", SampleSpecs.Basic(), inventory, 0).Plan!;
+
+        var program = DeploymentProgram.Forward("dep-1", SampleSpecs.Basic(), plan);
+
+        Assert.Equal(
+            ["phase-1/put-policies/web__prod__2", "phase-1/put-policy-alarms/web__prod__2", "phase-1/put-scheduled-actions/web__prod__2"],
+            program.TakeLast(3).Select(s => s.Id["dep-1/".Length..]));
+        Assert.Equal(new PutPolicyAlarms("web__prod__2", plan.NewAsgAlarms), program[^2].Action);
+    }
+
+    [Fact]
+    public void Blue_green_puts_the_alarms_of_copied_step_policies_at_the_swap()
+    {
+        var inventory = SampleLineages.WithStepScaling(SampleLineages.Inventory([SampleLineages.Member(1, 3, blue: true)], blueGreen: true));
+
+        var swap = ProgramOf(SampleSpecs.BlueGreen(), inventory).Where(id => id.StartsWith("swap/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(swap.IndexOf("swap/put-policies/web__prod__2") + 1, swap.IndexOf("swap/put-policy-alarms/web__prod__2"));
+    }
+
+    [Fact]
+    public void Put_policy_alarms_changes_its_group_and_is_persisted_under_its_kind()
+    {
+        var action = new PutPolicyAlarms("web__prod__2", []);
+
+        Assert.Equal(("put-policy-alarms", "web__prod__2", "web__prod__2", false), (action.Name, action.Target, action.MutatedAsg, action.IsReadOnly));
+        Assert.Contains("\"kind\":\"put-policy-alarms\"", System.Text.Json.JsonSerializer.Serialize<StepAction>(action, Common.DomainJson.Options), StringComparison.Ordinal);
     }
 
     [Fact]

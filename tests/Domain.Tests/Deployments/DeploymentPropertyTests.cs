@@ -1,3 +1,5 @@
+using System.Text.Json;
+using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Planning;
 using AmiOrchestrator.Domain.Specs;
@@ -51,6 +53,17 @@ public class DeploymentPropertyTests
             var driver = scenario.Run();
             return (Deployment.Replay(driver.DeploymentId, driver.Events) == driver.State)
                 .Label($"ended {driver.State.Status} after {driver.Inputs.Count} inputs");
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Every_event_of_any_run_reads_back_equal_from_its_journal_json() =>
+        Prop.ForAll(Generators.Scenarios.ToArbitrary(), scenario =>
+        {
+            var unreadable = scenario.Run().Events
+                .Where(e => !Equals(JsonSerializer.Deserialize(JsonSerializer.Serialize(e, e.GetType(), DomainJson.Options), e.GetType(), DomainJson.Options), e))
+                .Select(e => e.GetType().Name)
+                .ToList();
+            return (unreadable.Count == 0).Label("read back different: " + string.Join(", ", unreadable));
         });
 
     [Property(MaxTest = 300)]

@@ -197,6 +197,22 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void Rollback_restores_the_previous_groups_alarms_right_after_its_policies()
+    {
+        var driver = new DeploymentDriver();
+        driver.StartWith(SampleSpecs.Basic(), SampleLineages.WithStepScaling(RunningLineage));
+        driver.SucceedUntil(step => step.Step.Action is WaitSteady { Asg: "web__prod__3" });
+
+        driver.Fail(StepFailureKind.DeadlinePassed, "3 of 4 instances InService after 10m");
+
+        var ids = driver.State.RollbackSteps.Select(s => s.Id["dep-1/rollback/".Length..]).ToList();
+        Assert.Equal(ids.IndexOf("put-policies/web__prod__2") + 1, ids.IndexOf("put-policy-alarms/web__prod__2"));
+        var restore = Assert.IsType<PutPolicyAlarms>(driver.State.RollbackSteps.Single(s => s.Action is PutPolicyAlarms).Action);
+        Assert.Equal(driver.State.Plan!.Previous!.Alarms, restore.Alarms);
+        Assert.NotEmpty(restore.Alarms);
+    }
+
+    [Fact]
     public void Downsize_old_first_rolls_back_the_new_group_first()
     {
         var driver = new DeploymentDriver();

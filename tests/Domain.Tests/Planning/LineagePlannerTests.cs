@@ -54,6 +54,18 @@ public class LineagePlannerTests
     }
 
     [Fact]
+    public void PlanCleanup_drains_a_group_with_instances_even_when_it_is_to_be_deleted()
+    {
+        var members = Members((1, 2, false), (2, 0, false), (3, 3, false), (4, 4, false));
+        var previous = LineagePlanner.ChoosePrevious(members, blueGreen: false);
+
+        var cleanup = LineagePlanner.PlanCleanup(members, previous, blueGreen: false, retained: 1);
+
+        Assert.Equal(["web__prod__3", "web__prod__1"], cleanup.Downsize);
+        Assert.Equal(["web__prod__2", "web__prod__1"], cleanup.Delete);
+    }
+
+    [Fact]
     public void PlanCleanup_in_blue_green_never_touches_a_blue_group()
     {
         var members = Members((1, 2, true), (2, 2, true), (3, 1, false), (4, 3, true));
@@ -62,7 +74,7 @@ public class LineagePlannerTests
         var cleanup = LineagePlanner.PlanCleanup(members, previous, blueGreen: true, retained: 0);
 
         Assert.Equal("web__prod__4", previous?.Name);
-        Assert.Equal([], cleanup.Downsize);
+        Assert.Equal(["web__prod__3"], cleanup.Downsize);
         Assert.Equal(["web__prod__3"], cleanup.Delete);
     }
 }

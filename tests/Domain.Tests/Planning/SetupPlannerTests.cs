@@ -54,6 +54,24 @@ public class SetupPlannerTests
     }
 
     [Fact]
+    public void Draining_an_older_group_that_has_instances_is_a_warning_naming_the_group_and_the_instances()
+    {
+        // Revision 4 (2 instances) is drained and kept, revision 1 (1 instance) drained and deleted, 2 and 3 have none.
+        var lineage = SampleLineages.Inventory(
+            [SampleLineages.Member(1, 1), SampleLineages.Member(2, 0), SampleLineages.Member(3, 0), SampleLineages.Member(4, 2), SampleLineages.Member(5, 4)]);
+
+        var plan = PlanOf(SampleSpecs.Basic(), lineage);
+
+        var drains = plan.Warnings.Where(w => w.Contains("out of service", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, drains.Count);
+        Assert.Contains(drains, w => w.Contains("'web__prod__4'", StringComparison.Ordinal)
+            && w.Contains("i-00000004000000000, i-00000004000000001", StringComparison.Ordinal));
+        Assert.Contains(drains, w => w.Contains("'web__prod__1'", StringComparison.Ordinal)
+            && w.Contains("i-00000001000000000", StringComparison.Ordinal)
+            && w.Contains("and deletes it", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Copies_base_policies_to_the_new_group_with_dimensions_renamed()
     {
         var plan = PlanOf(SampleSpecs.Basic(), SampleLineages.Inventory([]));
@@ -267,14 +285,57 @@ public class SetupPlannerTests
     }
 
     [Fact]
-    public void The_plan_warns_about_latest_on_the_base_group_and_alarm_driven_policies()
+    public void The_plan_warns_when_the_base_group_launches_from_latest()
     {
-        var stepPolicy = new ScalingPolicy("step-up", "StepScaling", Common.ValueMap.Of(("AdjustmentType", "ChangeInCapacity")));
-        var inventory = SampleLineages.Inventory([]) with { BasePolicies = [stepPolicy] };
+        var plan = PlanOf(SampleSpecs.Basic(), SampleLineages.Inventory([]));
+
+        Assert.Contains(plan.Warnings, w => w.Contains("launches from $Latest of lt-0123456789abcdef0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Step_policy_alarms_are_copied_for_the_new_group_and_kept_to_restore_the_previous_one_without_a_warning()
+    {
+        var inventory = SampleLineages.WithStepScaling(SampleLineages.Inventory([SampleLineages.Member(1, 4)]));
 
         var plan = PlanOf(SampleSpecs.Basic(), inventory);
 
-        Assert.Contains(plan.Warnings, w => w.Contains("launches from $Latest of lt-0123456789abcdef0", StringComparison.Ordinal));
-        Assert.Contains(plan.Warnings, w => w.Contains("StepScaling policy 'step-up' will be put on 'web__prod__1' without its CloudWatch alarms", StringComparison.Ordinal));
+        var copy = Assert.Single(plan.NewAsgAlarms);
+        Assert.Equal("ami-orchestrator:web__prod__2:web-cpu-high", copy.AlarmName);
+        Assert.Equal("web__prod__2", copy.Parameters["Dimensions.member.1.Value"]);
+        Assert.Equal("ami-orchestrator:policy/scale-out", copy.Parameters["AlarmActions.member.1"]);
+        Assert.Equal("arn:aws:sns:us-east-1:123456789012:web-alerts", copy.Parameters["AlarmActions.member.2"]);
+        var restore = Assert.Single(plan.Previous!.Alarms);
+        Assert.Equal("ami-orchestrator:web__prod__1:web-cpu-high", restore.AlarmName);
+        Assert.Equal("web__prod__1", restore.Parameters["Dimensions.member.1.Value"]);
+        Assert.Equal("ami-orchestrator:policy/scale-out", restore.Parameters["AlarmActions.member.1"]);
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("alarm", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_policy_listing_an_alarm_discovery_did_not_find_is_a_warning_for_the_copy_and_for_the_restore()
+    {
+        var inventory = SampleLineages.WithStepScaling(SampleLineages.Inventory([SampleLineages.Member(1, 4)])) with { BaseAlarms = [], PreviousAlarms = [] };
+
+        var plan = PlanOf(SampleSpecs.Basic(), inventory);
+
+        Assert.Empty(plan.NewAsgAlarms);
+        Assert.Empty(plan.Previous!.Alarms);
+        var missing = plan.Warnings.Where(w => w.Contains("which discovery did not find", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, missing.Count);
+        Assert.Contains(missing, w => w.Contains("'scale-out' of 'web-base' lists alarm 'web-cpu-high'", StringComparison.Ordinal) && w.Contains("'web__prod__2'", StringComparison.Ordinal));
+        Assert.Contains(missing, w => w.Contains("'scale-out' of 'web__prod__1' lists alarm 'ami-orchestrator:web__prod__1:web-cpu-high'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_alarms_target_tracking_manages_itself_are_never_copied()
+    {
+        var targetTracking = SampleLineages.CpuPolicy() with { AlarmNames = ["TargetTracking-web-base-AlarmHigh-1"] };
+        var managed = SampleLineages.Alarm("TargetTracking-web-base-AlarmHigh-1", "web-base", SampleLineages.PolicyArn("web-base", "cpu50"));
+        var inventory = SampleLineages.Inventory([]) with { BasePolicies = [targetTracking], BaseAlarms = [managed] };
+
+        var plan = PlanOf(SampleSpecs.Basic(), inventory);
+
+        Assert.Empty(plan.NewAsgAlarms);
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("alarm", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -7,7 +7,10 @@ using FsCheck.Xunit;
 
 namespace AmiOrchestrator.Domain.Tests.Specs;
 
-/// <summary>Random mutations of the example specs: whatever arrives, reading answers with a spec or with problems, never an exception.</summary>
+/// <summary>
+/// Random mutations of the example specs: whatever arrives, reading answers with a spec or with problems (each with a
+/// path, none twice), never an exception.
+/// </summary>
 public class SpecMutationTests
 {
     private static readonly string[] Examples = Directory.GetFiles(SampleSpecs.ExamplesFolder, "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
@@ -57,7 +60,9 @@ public class SpecMutationTests
         var result = SpecReader.Read(text);
         return result.IsValid
             ? result.Problems.Count == 0
-            : result.Problems.Count > 0 && result.Problems.All(p => p.Path.Length > 0 && p.Message.Length > 0);
+            : result.Problems.Count > 0
+                && result.Problems.All(p => p.Path.Length > 0 && p.Message.Length > 0)
+                && result.Problems.Distinct().Count() == result.Problems.Count;
     }
 
     private static JsonNode Mutate(JsonNode root, Random random)

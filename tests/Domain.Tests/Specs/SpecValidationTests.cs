@@ -158,13 +158,86 @@ public class SpecValidationTests
     }
 
     [Fact]
-    public void A_null_where_an_object_belongs_is_a_problem()
+    public void A_null_where_an_object_belongs_is_a_problem_and_so_is_the_field_next_to_it()
     {
         var text = BasicExample.Replace("\"capacity\": {", "\"capacity\": null, \"unused\": {", StringComparison.Ordinal);
 
         var result = SpecReader.Read(text);
 
-        Assert.Equal([new SpecProblem("capacity", "must not be null")], result.Problems);
+        Assert.Equal(
+            [new SpecProblem("capacity", "must not be null"), new SpecProblem("unused", "is not a field of the spec (check the spelling)")],
+            result.Problems);
+    }
+
+    /// <summary>Problems come in the order of the text, then the rules broken by what could be read.</summary>
+    [Fact]
+    public void Type_errors_unknown_fields_and_rule_violations_are_all_reported_each_once_with_its_path()
+    {
+        var patch = """{"strategy":{"type":"canery"},"capacity":{"min":"two","desired":12,"max":10},"rollbakOnFailure":true}""";
+
+        var result = SpecReader.Read(JsonPatch.Merge(BasicExample, patch));
+
+        Assert.Equal(
+            [
+                ("capacity.min", "must be a whole number"),
+                ("strategy.type", "'canery' is not one of basic, canary, blueGreen"),
+                ("rollbakOnFailure", "is not a field of the spec (check the spelling)"),
+                ("capacity.desired", "12 is above capacity.max 10"),
+            ],
+            result.Problems.Select(p => (p.Path, p.Message)));
+    }
+
+    /// <summary>A value that cannot be read is unknown: rules that would read it are not checked, so its absence causes no second problem.</summary>
+    public static TheoryData<string, string> Unreadable => new()
+    {
+        { """{"capacity":{"min":"two"}}""", "capacity.min" },
+        { """{"capacity":"big"}""", "capacity" },
+        { """{"capacity":{"mode":"fixd"}}""", "capacity.mode" },
+        { """{"strategy":{"type":"canery","phases":[{"percent":50},{"percent":100}]}}""", "strategy.type" },
+        { """{"strategy":{"type":"canary","phases":[{"percent":"half"},{"percent":100}]}}""", "strategy.phases[0].percent" },
+        { """{"strategy":{"type":"canary","phases":"all at once"}}""", "strategy.phases" },
+        { """{"strategy":{"gates":{"bakeTime":"soon","alarms":["cpu-high"]}}}""", "strategy.gates.bakeTime" },
+        { """{"strategy":{"gates":{"manualApproval":"yes","approvalTimeout":"1h"}}}""", "strategy.gates.manualApproval" },
+        { """{"strategy":{"type":"blueGreen"},"infrastructure":{"stageTargetGroups":"web-stage"}}""", "infrastructure.stageTargetGroups" },
+        { """{"strategy":{"type":"blueGreen"},"infrastructure":{"stageLoadBalancers":"web-stage"}}""", "infrastructure.stageLoadBalancers" },
+        { """{"strategy":{"type":"blueGreen"},"infrastructure":{"targetGroups":[],"loadBalancers":{},"stageLoadBalancers":["web-stage"]}}""", "infrastructure.loadBalancers" },
+        { """{"strategy":{"type":"canery","downsizeOldAsg":true,"gates":{"manualApproval":true}}}""", "strategy.type" },
+        { """{"strategy":{"type":"canery","phases":[]},"infrastructure":{"stageLoadBalancers":["web-stage"]}}""", "strategy.type" },
+        { """{"infrastructure":{"targetGroups":[7]}}""", "infrastructure.targetGroups[0]" },
+        { """{"timeouts":{"steadyState":"ten minutes","pollInterval":"15m"}}""", "timeouts.steadyState" },
+        { """{"service":{"variables":{"serviceName":1}}}""", "service.variables" },
+        { """{"service":{"userData":"echo ${region}"},"environment":{"variables":{"region":1}}}""", "environment.variables" },
+        { """{"capacity":{"mode":"fixd"},"strategy":{"type":"canary","phases":[{"count":5},{"percent":100}]}}""", "capacity.mode" },
+        { """{"capacity":{"mode":"fixd","fallback":{"min":0,"desired":1,"max":1}}}""", "capacity.mode" },
+        { """{"service":{"ami":{"id":42}}}""", "service.ami.id" },
+        { """{"asgNamePrefix":5}""", "asgNamePrefix" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public void A_value_that_cannot_be_read_is_reported_once_and_causes_no_derived_problem(string patch, string path)
+    {
+        var result = SpecReader.Read(JsonPatch.Merge(BasicExample, patch));
+
+        Assert.Equal([path], result.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void An_unreadable_strategy_type_does_not_hide_what_is_wrong_with_the_phases()
+    {
+        var result = SpecReader.Read(JsonPatch.Merge(BasicExample, """{"strategy":{"type":"canery","phases":[{"percent":0},{"percent":100}]}}"""));
+
+        Assert.Equal(["strategy.type", "strategy.phases[0].percent"], result.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void Every_unreadable_element_of_a_list_is_reported()
+    {
+        var result = SpecReader.Read(JsonPatch.Merge(BasicExample, """{"infrastructure":{"targetGroups":[1,null]}}"""));
+
+        Assert.Equal(
+            [new SpecProblem("infrastructure.targetGroups[0]", "must be a string"), new SpecProblem("infrastructure.targetGroups[1]", "must not be null")],
+            result.Problems);
     }
 
     [Theory]
