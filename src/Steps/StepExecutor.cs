@@ -110,6 +110,7 @@ public sealed class StepExecutor
         RemoveScalingPolicies remove => PolicySteps.RemoveAsync(context, remove, cancellationToken),
         PutScalingPolicies put => PolicySteps.PutAsync(context, put, cancellationToken),
         PutScheduledActions put => PolicySteps.PutScheduledAsync(context, put, cancellationToken),
+        PutPolicyAlarms put => PolicySteps.PutAlarmsAsync(context, put, cancellationToken),
         ResizeAsg resize => GroupSteps.ResizeAsync(context, resize, cancellationToken),
         DeleteAsg delete => GroupSteps.DeleteAsync(context, delete, cancellationToken),
         AttachRoutes attach => GroupSteps.AttachRoutesAsync(context, attach, cancellationToken),

@@ -82,10 +82,12 @@ internal static class GroupSteps
             return skip;
         if (group!.Status is { } status)
             return new StepCompletion($"{delete.Asg} is already being deleted ({status})");
-        IReadOnlyList<string> alarms = [];
+        var alarms = await PolicySteps.DeleteEngineAlarmsAsync(context, group.Name, cancellationToken);
         try
         {
-            await context.Cloud.DeleteAsgAsync(delete.Asg, forceDelete: true, cancellationToken);
+            // Without force AWS refuses to delete a group that still has instances: setup's clean-up drains first and
+            // would rather leave a group than terminate what its drain did not finish.
+            await context.Cloud.DeleteAsgAsync(delete.Asg, delete.Force, cancellationToken);
         }
         catch (CloudException e) when (e.IsNotFound)
         {

@@ -68,4 +68,35 @@ internal static class PolicySteps
         { } start when start <= now => action with { StartTime = null },
         _ => action,
     };
+
+    /// <summary>
+    /// Puts the alarms that drive a group's step and simple policies, each action that names a policy (by placeholder)
+    /// pointed at the ARN the group's policy has now: putting a policy gives it a new ARN, so the ARN is read, never
+    /// remembered. Alarms are put by name, so a repeat changes nothing.
+    /// </summary>
+    public static async Task<StepCompletion> PutAlarmsAsync(StepContext context, PutPolicyAlarms put, CancellationToken cancellationToken)
+    {
+        var arns = (await context.Cloud.DescribePoliciesAsync(put.Asg, cancellationToken))
+            .Where(p => p.PolicyArn is not null)
+            .ToDictionary(p => p.PolicyName, p => p.PolicyArn!, StringComparer.Ordinal);
+        var resolved = put.Alarms.Select(alarm => PolicyAlarms.Resolve(alarm, arns)).ToList();
+        if (resolved.FirstOrDefault(r => r.Problem is not null) is { Problem: { } problem })
+            throw StepFailureException.NonRetryable(problem);
+        foreach (var alarm in resolved.Select(r => r.Alarm!))
+            await context.Cloud.PutMetricAlarmAsync(alarm, cancellationToken);
+        return new StepCompletion($"put alarms {string.Join(", ", put.Alarms.Select(a => a.AlarmName))} for {put.Asg}");
+    }
+
+    /// <summary>
+    /// Deletes the alarm copies the engine made for a group that is about to be deleted (they would drive policies that
+    /// no longer exist); alarms the engine did not make are never touched. Returns the names deleted.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DeleteEngineAlarmsAsync(StepContext context, string asgName, CancellationToken cancellationToken)
+    {
+        var policies = await context.Cloud.DescribePoliciesAsync(asgName, cancellationToken);
+        var copies = policies.SelectMany(p => p.AlarmNames).Where(name => PolicyAlarms.IsEngineCopyFor(name, asgName)).Distinct(StringComparer.Ordinal).ToList();
+        if (copies.Count > 0)
+            await context.Cloud.DeleteAlarmsAsync(copies, cancellationToken);
+        return copies;
+    }
 }

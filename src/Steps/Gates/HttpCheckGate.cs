@@ -19,7 +19,8 @@ internal static class HttpCheckGate
         {
             attempts++;
             // The request's timeout runs on the engine's clock, like every other duration of a deployment.
-            using (var expiry = new CancellationTokenSource(Min(context.Options.HttpCheckRequestTimeout, Positive(deadline - context.Time.GetUtcNow())), context.Time))
+            var requestTimeout = Min(context.Options.HttpCheckRequestTimeout, Positive(deadline - context.Time.GetUtcNow()));
+            using (var expiry = new CancellationTokenSource(requestTimeout, context.Time))
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token))
             {
                 try
@@ -31,7 +32,11 @@ internal static class HttpCheckGate
                 }
                 catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
                 {
-                    lastAnswer = e is OperationCanceledException ? "the request timed out" : e.Message;
+                    // A last request cut short by the deadline says less than the answer before it, which is kept.
+                    if (e is not OperationCanceledException)
+                        lastAnswer = e.Message;
+                    else if (attempts == 1 || requestTimeout >= context.Options.HttpCheckRequestTimeout)
+                        lastAnswer = $"the request timed out after {requestTimeout}";
                 }
             }
             var now = context.Time.GetUtcNow();

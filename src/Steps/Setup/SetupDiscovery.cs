@@ -30,6 +30,7 @@ internal static class SetupDiscovery
         var members = SetupPlanner.Members(spec, lineage, baseAsg.Name);
         var previous = LineagePlanner.ChoosePrevious(members, spec.Strategy.Type == StrategyType.BlueGreen);
         var previousPolicies = previous is null ? [] : await cloud.DescribePoliciesAsync(previous.Name, cancellationToken);
+        var basePolicies = await cloud.DescribePoliciesAsync(baseAsg.Name, cancellationToken);
         var nextName = SetupPlanner.NextAsgName(spec, lineage, baseAsg.Name, context.Request.HighestRevisionEver);
         var holdersOfNextName = nextName is null ? [] : await cloud.DescribeAsgsAsync([nextName], cancellationToken);
 
@@ -39,7 +40,9 @@ internal static class SetupDiscovery
             BaseLaunchTemplateVersion = templateVersion,
             BaseLaunchConfiguration = configuration,
             Image = image,
-            BasePolicies = (await cloud.DescribePoliciesAsync(baseAsg.Name, cancellationToken)).ToValueList(),
+            BasePolicies = basePolicies.ToValueList(),
+            BaseAlarms = await AlarmsAsync(cloud, basePolicies, cancellationToken),
+            PreviousAlarms = await AlarmsAsync(cloud, previousPolicies, cancellationToken),
             BaseScheduledActions = (await cloud.DescribeScheduledActionsAsync(baseAsg.Name, cancellationToken)).ToValueList(),
             BaseLifecycleHooks = (await cloud.DescribeLifecycleHooksAsync(baseAsg.Name, cancellationToken)).ToValueList(),
             Lineage = lineage.ToValueList(),
@@ -75,6 +78,13 @@ internal static class SetupDiscovery
                 ?? throw StepFailureException.NonRetryable($"launch configuration {name} of base group {baseAsg.Name} not found"));
         }
         throw StepFailureException.NonRetryable($"base group {baseAsg.Name} launches from neither a launch template nor a launch configuration");
+    }
+
+    /// <summary>The alarms that drive step and simple policies; the planner warns about any a policy names that is not found.</summary>
+    private static async Task<ValueList<MetricAlarm>> AlarmsAsync(ICloud cloud, IReadOnlyList<ScalingPolicy> policies, CancellationToken cancellationToken)
+    {
+        var names = PolicyAlarms.DrivingAlarmNames(policies);
+        return names.Count == 0 ? [] : (await cloud.DescribeAlarmsAsync(names, cancellationToken)).ToValueList();
     }
 
     private static async Task<MachineImage> ImageAsync(ICloud cloud, AmiSpec ami, CancellationToken cancellationToken)

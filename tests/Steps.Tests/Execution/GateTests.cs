@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Steps.Tests.Support;
@@ -23,7 +25,10 @@ public sealed class GateTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        region = await SimulatedRegion.StartAsync(new ScaledTimeProvider(50));
+        // A request's timeout scales with the clock like every other duration: 10 s would be 0.2 real seconds here,
+        // which a busy machine can miss, so the check's requests get a scaled minute.
+        region = await SimulatedRegion.StartAsync(
+            new ScaledTimeProvider(50), options: new StepExecutorOptions { HttpCheckRequestTimeout = TimeSpan.FromMinutes(1) });
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -86,8 +91,10 @@ public sealed class GateTests : IAsyncLifetime
     [Fact]
     public async Task An_http_check_of_an_endpoint_nobody_serves_fails_with_the_transport_error()
     {
-        var port = new Uri(HealthUrl).Port;
-        await endpoint.StopAsync();
+        // A port bound but never listened on refuses connections, and no other test's server can take it meanwhile.
+        using var reserved = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        reserved.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)reserved.LocalEndPoint!).Port;
 
         var outcome = await region.RunAsync(new HttpCheck($"http://127.0.0.1:{port}/health", Duration.FromSeconds(20), Duration.FromSeconds(5)), within: TimeSpan.FromSeconds(20));
 

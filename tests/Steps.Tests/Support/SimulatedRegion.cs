@@ -20,7 +20,7 @@ internal sealed class SimulatedRegion : IAsyncDisposable
 {
     private readonly HttpClient http = new();
 
-    private SimulatedRegion(TimeProvider clock, SimulatedAws simulator, AwsCloudProvider provider)
+    private SimulatedRegion(TimeProvider clock, SimulatedAws simulator, AwsCloudProvider provider, StepExecutorOptions? options)
     {
         Clock = clock;
         Simulator = simulator;
@@ -31,7 +31,7 @@ internal sealed class SimulatedRegion : IAsyncDisposable
             http,
             clock,
             NullLogger<StepExecutor>.Instance,
-            new StepExecutorOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryMaxDelay = TimeSpan.FromSeconds(1) },
+            options ?? new StepExecutorOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryMaxDelay = TimeSpan.FromSeconds(1) },
             new Random(7));
     }
 
@@ -49,7 +49,7 @@ internal sealed class SimulatedRegion : IAsyncDisposable
 
     public StepExecutor Executor { get; }
 
-    public static async Task<SimulatedRegion> StartAsync(TimeProvider clock, string fixtures = WebRegion.Fixtures)
+    public static async Task<SimulatedRegion> StartAsync(TimeProvider clock, string fixtures = WebRegion.Fixtures, StepExecutorOptions? options = null)
     {
         var engineClock = clock is Microsoft.Extensions.Time.Testing.FakeTimeProvider ? TimeProvider.System : clock;
         var simulator = await SimulatedAws.StartAsync(new SimulatorOptions
@@ -71,7 +71,7 @@ internal sealed class SimulatedRegion : IAsyncDisposable
                 },
             },
             engineClock);
-        return new SimulatedRegion(engineClock, simulator, provider);
+        return new SimulatedRegion(engineClock, simulator, provider, options);
     }
 
     /// <summary>Runs <paramref name="action"/> as a step of deployment <paramref name="deploymentId"/> started now, with a deadline of <paramref name="within"/>.</summary>
