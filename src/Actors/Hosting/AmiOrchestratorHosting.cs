@@ -1,0 +1,130 @@
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Client;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using AmiOrchestrator.Actors.Lineages;
+using AmiOrchestrator.Actors.Persistence;
+using AmiOrchestrator.Actors.Serialization;
+
+namespace AmiOrchestrator.Actors.Hosting;
+
+/// <summary>The engine node's whole Akka topology, one step per concern, in the order the node comes up.</summary>
+public static class AmiOrchestratorHosting
+{
+    /// <summary>The shard region type name of lineages; it is part of every lineage entity's path in the cluster.</summary>
+    public const string LineageTypeName = "lineage";
+
+    /// <summary>
+    /// A stopped entity of a region that remembers its entities (deployments) is started again after this long.
+    /// During a journal outage that is the retry interval of every in-flight deployment: short enough that one comes
+    /// back within a third of a 15 s steady-state poll once the database is back, long enough that a thousand of them
+    /// make at most 200 recovery attempts a second (and at most 50 at once, Akka's max-concurrent-recoveries)
+    /// against a database that is struggling. Lineages do not remember entities: they restart on their next message.
+    /// </summary>
+    private const string ShardingSettings = """
+        akka.cluster.sharding.entity-restart-backoff = 5s
+        """;
+
+    /// <summary>Wires an engine node: remoting, cluster, persistence, serialization, cluster-client access, shard regions.</summary>
+    public static AkkaConfigurationBuilder WithAmiOrchestrator(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options)
+    {
+        options.Validate();
+        return builder
+            .WithEngineLogging()
+            .WithEngineSystemName()
+            .WithEngineRemoting(options)
+            .WithEngineCluster(options)
+            .WithEnginePersistence(options.Persistence)
+            .WithAmiOrchestratorSerialization()
+            .WithClusterClientAccess()
+            .WithLineages(options);
+    }
+
+    // Seeds and cluster-client contacts are validated against the engine's system name; a host that named its
+    // system otherwise would wait for a cluster that never forms, so it is stopped at start instead.
+    private static AkkaConfigurationBuilder WithEngineSystemName(this AkkaConfigurationBuilder builder) =>
+        builder.AddStartup((system, _) =>
+        {
+            if (system.Name != AmiOrchestratorOptions.ActorSystemName)
+                throw new InvalidOperationException($"the engine's actor system must be named '{AmiOrchestratorOptions.ActorSystemName}' (AddAkka), not '{system.Name}'");
+        });
+
+    // Akka's log goes where the host's goes (console, OpenTelemetry), with the host's filters.
+    private static AkkaConfigurationBuilder WithEngineLogging(this AkkaConfigurationBuilder builder) =>
+        builder.ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddLoggerFactory();
+        });
+
+    // The public host name is the one other nodes and cluster clients dial, so it is what addresses carry.
+    // Without tcp-reuse-addr = off, Linux lets a second process bind a port this node holds, and two nodes end up
+    // answering on one address.
+    private static AkkaConfigurationBuilder WithEngineRemoting(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
+        builder
+            .WithRemoting(new RemoteOptions { HostName = options.Hostname, PublicHostName = options.PublicHostname, Port = options.Port })
+            .AddHocon("akka.remote.dot-netty.tcp.tcp-reuse-addr = off", HoconAddMode.Prepend);
+
+    // Roles decide where shards live (only "engine" nodes host deployments and lineages). Keep-majority downs the
+    // smaller side of a partition, so a journal is never written by two sides at once; with two nodes neither side
+    // is a majority, which is why a cluster runs one node or at least three. A node given no seeds joins itself,
+    // after remoting has bound its port (which may have been 0, taken as any free port).
+    private static AkkaConfigurationBuilder WithEngineCluster(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options)
+    {
+        builder
+            .WithClustering(new ClusterOptions
+            {
+                Roles = [.. options.Roles],
+                SeedNodes = [.. options.SeedNodes],
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .AddHocon(ShardingSettings, HoconAddMode.Prepend);
+        if (options.SeedNodes.Count == 0)
+        {
+            builder.AddStartup((system, _) =>
+            {
+                var cluster = Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+        return builder;
+    }
+
+    // Platforms reach the engine from outside the cluster through ClusterClient. The receptionist runs on engine
+    // nodes, where the gateway is; it exists only once something asks for it, hence the startup step.
+    private static AkkaConfigurationBuilder WithClusterClientAccess(this AkkaConfigurationBuilder builder) =>
+        builder
+            .WithClusterClientReceptionist(role: AmiOrchestratorOptions.EngineRole)
+            .AddStartup((system, _) => ClusterClientReceptionist.Get(system));
+
+    // Lineages do not remember entities: a lineage only answers messages, so nothing needs it running between them,
+    // and idle ones passivate. Its entities answer deployments through the deployment region, looked up when an
+    // entity starts (the region is registered by then, whichever step wired it).
+    private static AkkaConfigurationBuilder WithLineages(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
+        builder.WithShardRegion<LineageRegion>(
+            LineageTypeName,
+            (system, registry, resolver) =>
+            {
+                var time = resolver.GetService<TimeProvider>() ?? TimeProvider.System;
+                return lineageId => LineageActor.Props(lineageId, registry.Get<DeploymentRegion>(), options.Persistence.SnapshotEvery, time);
+            },
+            new EnvelopeMessageExtractor(options.NumberOfShards),
+            EntityShardOptions(rememberEntities: false));
+
+    /// <summary>
+    /// Shard settings shared by the engine's regions. Shard allocation lives in distributed data (rebuilt by the
+    /// cluster, nothing to store); remembered entities live in the journal (event-sourced), which outlives a
+    /// replaced container, unlike distributed data's local LMDB files.
+    /// </summary>
+    private static ShardOptions EntityShardOptions(bool rememberEntities) => new()
+    {
+        Role = AmiOrchestratorOptions.EngineRole,
+        StateStoreMode = StateStoreMode.DData,
+        RememberEntities = rememberEntities,
+        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+        HandOffStopMessage = StopEntity.Instance,
+    };
+}
