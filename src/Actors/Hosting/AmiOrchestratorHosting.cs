@@ -5,7 +5,12 @@ using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Client;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using Akka.DependencyInjection;
+using AmiOrchestrator.Actors.Deployments;
 using AmiOrchestrator.Actors.Lineages;
+using AmiOrchestrator.Actors.Watching;
+using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Steps;
 using AmiOrchestrator.Actors.Persistence;
 using AmiOrchestrator.Actors.Serialization;
 
@@ -16,6 +21,9 @@ public static class AmiOrchestratorHosting
 {
     /// <summary>The shard region type name of lineages; it is part of every lineage entity's path in the cluster.</summary>
     public const string LineageTypeName = "lineage";
+
+    /// <summary>The shard region type name of deployments; with remember-entities it is also the key of their remembered set.</summary>
+    public const string DeploymentTypeName = "deployment";
 
     /// <summary>
     /// A stopped entity of a region that remembers its entities (deployments) is started again after this long.
@@ -40,6 +48,8 @@ public static class AmiOrchestratorHosting
             .WithEnginePersistence(options.Persistence)
             .WithAmiOrchestratorSerialization()
             .WithClusterClientAccess()
+            .WithWatchers()
+            .WithDeployments(options)
             .WithLineages(options);
     }
 
@@ -99,6 +109,41 @@ public static class AmiOrchestratorHosting
         builder
             .WithClusterClientReceptionist(role: AmiOrchestratorOptions.EngineRole)
             .AddStartup((system, _) => ClusterClientReceptionist.Get(system));
+
+    // One watcher per account and region per node polls for every wait of every deployment on the node; the
+    // registry that routes to them is a plain top-level actor, so every node has its own.
+    // The cloud provider is resolved when a watcher is first needed, so a node that only serves lineages and reads
+    // (and its tests) starts without one.
+    private static AkkaConfigurationBuilder WithWatchers(this AkkaConfigurationBuilder builder) =>
+        builder.WithActors((system, registry, resolver) =>
+            registry.Register<WatcherRegistry>(system.ActorOf(
+                WatcherRegistry.Props(() => Required<ICloudProvider>(resolver), resolver.GetService<TimeProvider>() ?? TimeProvider.System),
+                WatcherRegistry.Name)));
+
+    // Deployments remember their entities: a node that starts (after a crash, or a shard moved to it) starts every
+    // in-flight deployment of its shards with no message sent, and each one carries on from its journal.
+    private static AkkaConfigurationBuilder WithDeployments(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
+        builder.WithShardRegion<DeploymentRegion>(
+            DeploymentTypeName,
+            (system, registry, resolver) =>
+            {
+                var time = resolver.GetService<TimeProvider>() ?? TimeProvider.System;
+                return deploymentId => DeploymentActor.Props(
+                    deploymentId,
+                    new DeploymentServices(
+                        Required<StepExecutor>(resolver),
+                        registry.Get<WatcherRegistry>(),
+                        registry.Get<LineageRegion>(),
+                        time,
+                        options.Persistence.SnapshotEvery,
+                        options.LineageRetryInterval));
+            },
+            new EnvelopeMessageExtractor(options.NumberOfShards),
+            EntityShardOptions(rememberEntities: true));
+
+    private static T Required<T>(IDependencyResolver resolver) where T : notnull =>
+        resolver.GetService<T>()
+        ?? throw new InvalidOperationException($"the engine needs a {typeof(T).Name} in the host's services: call AddAmiOrchestratorEngine (and AddAwsCloud) on the service collection");
 
     // Lineages do not remember entities: a lineage only answers messages, so nothing needs it running between them,
     // and idle ones passivate. Its entities answer deployments through the deployment region, looked up when an

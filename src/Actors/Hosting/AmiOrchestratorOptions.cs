@@ -43,6 +43,12 @@ public sealed record AmiOrchestratorOptions
 
     public PersistenceOptions Persistence { get; init; } = new();
 
+    /// <summary>
+    /// How often a deployment asks its lineage again while it waits for a turn, and gives it back again until the
+    /// lineage confirms: a lineage that crashed between persisting a grant and sending it is found out this late at most.
+    /// </summary>
+    public TimeSpan LineageRetryInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Every problem of these options, each naming its field (empty when they can work).</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -67,6 +73,8 @@ public sealed record AmiOrchestratorOptions
         }
         if (NumberOfShards < 1)
             problems.Add($"NumberOfShards must be at least 1 (is {NumberOfShards})");
+        if (LineageRetryInterval <= TimeSpan.Zero)
+            problems.Add($"LineageRetryInterval must be positive (is {LineageRetryInterval})");
         problems.AddRange(Persistence.Problems().Select(p => "Persistence." + p));
         return problems;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using AmiOrchestrator.Actors.Deployments;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Lineages;
 
@@ -52,6 +53,10 @@ internal static class MessageManifests
         (typeof(DeploymentInput.Abort), "deployment-abort.v1"),
         (typeof(DeploymentInput.Recover), "deployment-recover.v1"),
         (typeof(CommandReply), "command-reply.v1"),
+        (typeof(DeploymentProtocol.GetView), "deployment-get-view.v1"),
+        (typeof(DeploymentProtocol.Watch), "deployment-watch.v1"),
+        (typeof(DeploymentProtocol.Unwatch), "deployment-unwatch.v1"),
+        (typeof(DeploymentView), "deployment-view.v1"),
 
         // Messages to a lineage and its answers.
         (typeof(LineageInput.Admit), "lineage-admit.v1"),
@@ -61,6 +66,7 @@ internal static class MessageManifests
         (typeof(LineageEffect.GrantTurn), "lineage-grant-turn.v1"),
         (typeof(LineageEffect.RefuseTurn), "lineage-refuse-turn.v1"),
         (typeof(LineageEffect.QueuePosition), "lineage-queue-position.v1"),
+        (typeof(LineageEffect.Released), "lineage-released.v1"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ManifestByType = Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);

@@ -1,4 +1,5 @@
 using System.Text;
+using AmiOrchestrator.Actors.Deployments;
 using AmiOrchestrator.Actors.Serialization;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Common;
@@ -107,6 +108,12 @@ internal static class Generators
 
         [typeof(DeploymentState)] = Box(from run in DeploymentRuns from state in Gen.Elements(run.States.ToArray()) select state),
         [typeof(LineageState)] = Box(from run in LineageRuns from state in Gen.Elements(run.States.ToArray()) select state),
+        [typeof(DeploymentView)] = Box(
+            from run in DeploymentRuns from state in Gen.Elements(run.States.ToArray()) from version in Gen.Choose(0, int.MaxValue) from position in Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Choose(1, 20).Select(p => (int?)p)))
+            select DeploymentView.Of(state, version, position)),
+        [typeof(DeploymentProtocol.GetView)] = Box(Gen.Constant(new DeploymentProtocol.GetView())),
+        [typeof(DeploymentProtocol.Watch)] = Box(Gen.Constant(new DeploymentProtocol.Watch())),
+        [typeof(DeploymentProtocol.Unwatch)] = Box(Gen.Constant(new DeploymentProtocol.Unwatch())),
 
         [typeof(DeploymentInput.Submit)] = Box(from id in Text from spec in ValidSpec from who in Text from at in Time select new DeploymentInput.Submit(id, spec, who, at)),
         [typeof(DeploymentInput.LineageGranted)] = Box(from id in Text from revision in Gen.Choose(0, int.MaxValue) from at in Time select new DeploymentInput.LineageGranted(id, revision, at)),
@@ -133,6 +140,7 @@ internal static class Generators
         [typeof(LineageEffect.GrantTurn)] = Box(from id in Text from lineage in Text from revision in Gen.Choose(0, int.MaxValue) select new LineageEffect.GrantTurn(id, lineage, revision)),
         [typeof(LineageEffect.RefuseTurn)] = Box(from id in Text from reason in Text select new LineageEffect.RefuseTurn(id, reason)),
         [typeof(LineageEffect.QueuePosition)] = Box(from id in Text from position in Gen.Choose(0, 20) from running in Text.OrNull() select new LineageEffect.QueuePosition(id, position, running)),
+        [typeof(LineageEffect.Released)] = Box(from id in Text select new LineageEffect.Released(id)),
     };
 
     /// <summary>Every Unicode scalar value is fair game except surrogates, which no JSON text can carry unpaired.</summary>

@@ -47,6 +47,7 @@ internal sealed class LineageDriver
             switch (effect)
             {
                 case LineageEffect.QueuePosition:
+                case LineageEffect.Released:
                 case LineageEffect.RefuseTurn when input is LineageInput.Admit:
                     Asker.ExpectMsg<LineageEffect>(answer => Assert.Equal(effect, answer), Patience);
                     break;

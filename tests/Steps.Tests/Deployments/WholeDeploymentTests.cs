@@ -1,3 +1,4 @@
+using AmiOrchestrator.TestSupport.Cloud;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Naming;
@@ -22,7 +23,7 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
     [Fact]
     public async Task Basic_deployment_replaces_the_previous_group_and_carries_over_its_autoscaling()
     {
-        var run = new DeploymentRun(region, Specs.Basic());
+        var run = new DeploymentRun(region, WebSpecs.Basic());
 
         var state = await run.RunAsync();
 
@@ -50,7 +51,7 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
     public async Task Canary_grows_the_new_group_by_phase_while_the_previous_shrinks_in_inverse_proportion()
     {
         var seen = new List<(string Group, int Desired)>();
-        var run = new DeploymentRun(region, Specs.Canary(25, 50, 100))
+        var run = new DeploymentRun(region, WebSpecs.Canary(25, 50, 100))
         {
             // Each wait for steady state starts right after its resize: record the sizes the cloud holds then.
             BeforeStep = async (started, _) =>
@@ -72,7 +73,7 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
     [Fact]
     public async Task Blue_green_swaps_prod_to_the_new_group_and_keeps_the_old_one_green_at_zero()
     {
-        var run = new DeploymentRun(region, Specs.BlueGreen());
+        var run = new DeploymentRun(region, WebSpecs.BlueGreen());
 
         var state = await run.RunAsync();
 
@@ -94,10 +95,10 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
     [Fact]
     public async Task A_never_healthy_image_passes_its_deadline_and_rolls_back_to_the_previous_group()
     {
-        var spec = Specs.Canary(50, 100) with
+        var spec = WebSpecs.Canary(50, 100) with
         {
-            Service = Specs.Basic().Service with { Ami = new() { Id = WebRegion.BrokenImage } },
-            Timeouts = Specs.Basic().Timeouts with { SteadyState = Domain.Common.Duration.FromMinutes(2) },
+            Service = WebSpecs.Basic().Service with { Ami = new() { Id = WebRegion.BrokenImage } },
+            Timeouts = WebSpecs.Basic().Timeouts with { SteadyState = Domain.Common.Duration.FromMinutes(2) },
         };
         var run = new DeploymentRun(region, spec);
 
@@ -118,7 +119,7 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
     {
         var previous = await region.ExistingGroupAsync(WebRegion.Previous);
         await region.Cloud.SetInstanceProtectionAsync(WebRegion.Previous, previous.Instances.Select(i => i.InstanceId).ToList(), true, default);
-        var run = new DeploymentRun(region, Specs.Canary(50, 100));
+        var run = new DeploymentRun(region, WebSpecs.Canary(50, 100));
 
         var state = await run.RunAsync();
 
@@ -129,7 +130,7 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
     [Fact]
     public async Task A_manual_rollback_mid_canary_restores_the_previous_group_and_deletes_the_new_one()
     {
-        var run = new DeploymentRun(region, Specs.Canary(25, 50, 100))
+        var run = new DeploymentRun(region, WebSpecs.Canary(25, 50, 100))
         {
             BeforeStep = (started, self) =>
             {

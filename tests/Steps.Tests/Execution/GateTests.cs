@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using AmiOrchestrator.TestSupport.Cloud;
 using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
-using AmiOrchestrator.Steps.Tests.Support;
 using AmiOrchestrator.Steps.Timing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using AmiOrchestrator.TestSupport.Cloud;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Naming;
 using AmiOrchestrator.Simulator;
-using AmiOrchestrator.Steps.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Steps.Tests.Execution;
@@ -61,7 +61,7 @@ public sealed class StepObservabilityTests : IAsyncLifetime
         var now = TimeProvider.System.GetUtcNow();
         var step = PlannedStep.Create(deploymentId, "setup", StepStage.Setup, 0, new TagAsg(WebRegion.Older, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Green)]));
 
-        var outcome = await executor.RunAsync(new StepRequest(deploymentId, Specs.Basic(), 0, new StepStarted(step, now + TimeSpan.FromSeconds(4), now)), CancellationToken.None);
+        var outcome = await executor.RunAsync(new StepRequest(deploymentId, WebSpecs.Basic(), 0, new StepStarted(step, now + TimeSpan.FromSeconds(4), now)), CancellationToken.None);
 
         Assert.Equal((StepFailureKind.RetriesExhausted, "Throttling"), (outcome.Failure?.Kind, outcome.Failure?.Code));
         Assert.Contains(logger.Lines, l => l.StartsWith("Information: Step " + step.Id + " started", StringComparison.Ordinal));

@@ -1,8 +1,8 @@
+using AmiOrchestrator.TestSupport.Cloud;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Naming;
-using AmiOrchestrator.Steps.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Steps.Tests.Execution;
@@ -44,7 +44,7 @@ public sealed class StepTests : IAsyncLifetime
             VpcZoneIdentifier = "subnet-0a,subnet-0b",
             AvailabilityZones = ["us-east-1a", "us-east-1b"],
             TargetGroupArns = [WebRegion.ProdTargetGroup],
-            Tags = LineageTags.ForNewAsg(WebRegion.NextName, 3, deploymentId, Specs.Basic().Infrastructure, blueGreen: false, []),
+            Tags = LineageTags.ForNewAsg(WebRegion.NextName, 3, deploymentId, WebSpecs.Basic().Infrastructure, blueGreen: false, []),
         },
         deploymentId);
 
@@ -71,7 +71,7 @@ public sealed class StepTests : IAsyncLifetime
     [Fact]
     public async Task Discovery_finds_the_newest_image_of_a_lookup()
     {
-        var spec = Specs.Basic() with { Service = Specs.Basic().Service with { Ami = new() { Lookup = new() { NamePattern = "web-*", Tags = ValueMap.Of(("app", "web")) } } } };
+        var spec = WebSpecs.Basic() with { Service = WebSpecs.Basic().Service with { Ami = new() { Lookup = new() { NamePattern = "web-*", Tags = ValueMap.Of(("app", "web")) } } } };
 
         var outcome = await region.RunAsync(new DiscoverSetup(), spec: spec);
 
@@ -89,8 +89,8 @@ public sealed class StepTests : IAsyncLifetime
     public async Task Discovery_fails_in_the_clouds_words_when_something_is_missing(string what, string value, string expected)
     {
         var spec = what == "baseAsg"
-            ? Specs.Basic() with { Infrastructure = Specs.Basic().Infrastructure with { BaseAsg = value } }
-            : Specs.Basic() with { Service = Specs.Basic().Service with { Ami = new() { Id = value } } };
+            ? WebSpecs.Basic() with { Infrastructure = WebSpecs.Basic().Infrastructure with { BaseAsg = value } }
+            : WebSpecs.Basic() with { Service = WebSpecs.Basic().Service with { Ami = new() { Id = value } } };
 
         var outcome = await region.RunAsync(new DiscoverSetup(), spec: spec);
 

@@ -1,3 +1,4 @@
+using AmiOrchestrator.TestSupport.Cloud;
 using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Specs;
@@ -30,7 +31,7 @@ internal sealed class DeploymentRun(SimulatedRegion region, DeploymentSpec spec,
     public async Task<DeploymentState> RunAsync(TimeSpan? realTimeLimit = null)
     {
         using var limit = new CancellationTokenSource(realTimeLimit ?? TimeSpan.FromMinutes(2));
-        Feed(new DeploymentInput.Submit(deploymentId, Specs.Valid(spec), "tester", Now));
+        Feed(new DeploymentInput.Submit(deploymentId, WebSpecs.Valid(spec), "tester", Now));
         while (pending.TryDequeue(out var effect))
         {
             limit.Token.ThrowIfCancellationRequested();

@@ -1,14 +1,14 @@
 using System.Text;
 using AmiOrchestrator.Domain.Cloud;
 
-namespace AmiOrchestrator.Steps.Tests.Support;
+namespace AmiOrchestrator.TestSupport.Cloud;
 
 /// <summary>
 /// The simulated region's state as text, read back over its API: every group of <see cref="WebRegion"/> (sizes, live
 /// instances, routes, tags, suspended processes), their policies with ARNs, scheduled actions, lifecycle hooks, and
 /// every version of the launch template. Two equal snapshots mean no step created, changed or duplicated anything.
 /// </summary>
-internal static class RegionSnapshot
+public static class RegionSnapshot
 {
     private static readonly string[] Groups = [WebRegion.BaseAsg, WebRegion.Older, WebRegion.Previous, WebRegion.NextName];
 

@@ -4,9 +4,10 @@ using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Specs;
 using AmiOrchestrator.Simulator;
+using AmiOrchestrator.Steps;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace AmiOrchestrator.Steps.Tests.Support;
+namespace AmiOrchestrator.TestSupport.Cloud;
 
 /// <summary>
 /// <see cref="WebRegion"/> served by the simulator over real HTTP on a free loopback port, our AWS client pointed at it,
@@ -16,7 +17,7 @@ namespace AmiOrchestrator.Steps.Tests.Support;
 /// test moves it), while the client and executor run on the system clock: their call budget and back-offs must
 /// never wait on a clock nobody moves.
 /// </summary>
-internal sealed class SimulatedRegion : IAsyncDisposable
+public sealed class SimulatedRegion : IAsyncDisposable
 {
     private readonly HttpClient http = new();
 
@@ -82,7 +83,7 @@ internal sealed class SimulatedRegion : IAsyncDisposable
         var step = PlannedStep.Create(deploymentId, "test", StepStage.Deploy, 1, action);
         var started = new StepStarted(step, now + (within ?? TimeSpan.FromMinutes(10)), now);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        return Executor.RunAsync(new StepRequest(deploymentId, spec ?? Specs.Basic(), highestRevisionEver, started), timeout.Token);
+        return Executor.RunAsync(new StepRequest(deploymentId, spec ?? WebSpecs.Basic(), highestRevisionEver, started), timeout.Token);
     }
 
     public async Task<AsgDescription?> GroupAsync(string name) =>

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace AmiOrchestrator.Steps.Tests.Support;
+namespace AmiOrchestrator.TestSupport.Cloud;
 
 /// <summary>Keeps every message logged to it, so a test can read what an operator would see.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
+public sealed class RecordingLogger<T> : ILogger<T>
 {
     private readonly List<string> lines = [];
 

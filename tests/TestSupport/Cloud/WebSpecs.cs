@@ -1,10 +1,10 @@
 using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Specs;
 
-namespace AmiOrchestrator.Steps.Tests.Support;
+namespace AmiOrchestrator.TestSupport.Cloud;
 
 /// <summary>Valid specs for <see cref="WebRegion"/>; tests change only what they are about with <c>with</c>.</summary>
-internal static class Specs
+public static class WebSpecs
 {
     public static DeploymentSpec Basic(string image = WebRegion.NewImage) => new()
     {

@@ -1,11 +1,11 @@
-namespace AmiOrchestrator.Steps.Tests.Support;
+namespace AmiOrchestrator.TestSupport.Cloud;
 
 /// <summary>
 /// The simulated region the executor's tests deploy into: service <c>web</c> in <c>prod</c>, a base group on a launch
 /// template, two load-balancer target groups, and a lineage <c>web-prod</c> whose revision 2 runs four instances
 /// behind the prod target group with a target-tracking policy (revision 1 is at 0).
 /// </summary>
-internal static class WebRegion
+public static class WebRegion
 {
     public const string Region = "us-east-1";
     public const string Account = "123456789012";
