@@ -1,4 +1,9 @@
 using Akka.Actor;
+using Akka.Hosting;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Akka.Cluster.Sharding;
 using Akka.TestKit;
 using AmiOrchestrator.Actors.Deployments;
@@ -44,19 +49,52 @@ internal sealed class DeploymentEngine : IAsyncDisposable
 
     public TestKitBase Kit => Node.Kit;
 
-    public static async Task<DeploymentEngine> StartAsync(ITestOutputHelper output, string fixtures = WebRegion.Fixtures)
+    /// <summary>Starts the simulated region and a node; <paramref name="beforeStart"/> is given the journal's connection string first (a test arms a journal plan with it).</summary>
+    public static async Task<DeploymentEngine> StartAsync(
+        ITestOutputHelper output,
+        string fixtures = WebRegion.Fixtures,
+        double speed = Speed,
+        Action<AkkaConfigurationBuilder>? configure = null,
+        Action<string>? beforeStart = null)
     {
         var folder = new TestFolder();
-        var region = await SimulatedRegion.StartAsync(new ScaledTimeProvider(Speed), fixtures);
-        var node = await StartNodeAsync(output, folder.File("engine.db"), region);
+        beforeStart?.Invoke(SqliteJournalFile.Prepare(folder.File("engine.db")));
+        var region = await SimulatedRegion.StartAsync(new ScaledTimeProvider(speed), fixtures);
+        var node = await StartNodeAsync(output, folder.File("engine.db"), region, configure);
         return new DeploymentEngine(output, folder, region, node);
     }
 
+    /// <summary>The connection string the journal of this engine's database uses.</summary>
+    public string ConnectionString => SqliteJournalFile.Prepare(DatabasePath);
+
     /// <summary>Stops the node (its actor system terminates) and starts a new one on the same database; nothing is sent to it.</summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Action<AkkaConfigurationBuilder>? configure = null)
     {
         await Node.DisposeAsync();
-        Node = await StartNodeAsync(output, DatabasePath, Region);
+        Node = await StartNodeAsync(output, DatabasePath, Region, configure);
+    }
+
+    /// <summary>
+    /// Waits, without sending the deployment any message, until its journal holds an event that ends it, and returns the
+    /// deployment's state folded from the journal (read through the persistence query, which never starts the entity).
+    /// </summary>
+    public async Task<DeploymentState> AwaitEndInJournalAsync(string deploymentId, TimeSpan within)
+    {
+        var journal = PersistenceQuery.Get(Node.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var materializer = Node.System.Materializer();
+        var state = DeploymentState.Initial(deploymentId);
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var events = await journal.CurrentEventsByPersistenceId(DeploymentActor.PersistenceIdOf(deploymentId), 0, long.MaxValue)
+                    .Select(e => (IDeploymentEvent)e.Event)
+                    .RunWith(Sink.Seq<IDeploymentEvent>(), materializer);
+                state = Deployment.Replay(deploymentId, events);
+                return state.HasEnded && state.Status != DeploymentStatus.RollbackFailed;
+            },
+            within,
+            $"deployment {deploymentId} to end by itself");
+        return state;
     }
 
     public IActorRef Deployments => Node.Deployments;
@@ -89,11 +127,23 @@ internal sealed class DeploymentEngine : IAsyncDisposable
         folder.Dispose();
     }
 
-    private static Task<EngineNode> StartNodeAsync(ITestOutputHelper output, string databasePath, SimulatedRegion region) =>
+    private static Task<EngineNode> StartNodeAsync(ITestOutputHelper output, string databasePath, SimulatedRegion region, Action<AkkaConfigurationBuilder>? configure) =>
         EngineNode.StartAsync(
             new PersistenceOptions { SqlitePath = databasePath, SnapshotEvery = 20 },
             output,
             region.Clock,
+            configure: akka =>
+            {
+                // A node in a test should come up (and its remembered entities start) in well under a second.
+                akka.AddHocon(
+                    """
+                    akka.cluster.sharding.retry-interval = 200ms
+                    akka.cluster.sharding.entity-restart-backoff = 1s
+                    akka.cluster.sharding.coordinator-failure-backoff = 500ms
+                    """,
+                    HoconAddMode.Prepend);
+                configure?.Invoke(akka);
+            },
             services: services => services
                 .AddLogging()
                 .AddSingleton<ICloudProvider>(region.Provider)
