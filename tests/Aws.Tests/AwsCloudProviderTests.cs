@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Aws.Tests;
 
-public class AwsCloudProviderTests
+public sealed class AwsCloudProviderTests
 {
     private const string RoleA = "arn:aws:iam::210987654321:role/deployer";
     private const string RoleB = "arn:aws:iam::210987654321:role/other";
@@ -128,7 +128,7 @@ public class AwsCloudProviderTests
         {
             AccessKeyId = "AKID",
             Retry = new RetryOptions { MaxAttempts = 0 },
-            RateLimit = new RateLimitOptions { RequestsPerSecond = 0 },
+            RateLimit = new RateLimitOptions { RequestsPerSecond = 0, Services = new Dictionary<string, ServiceBudget> { ["monitoring"] = new(1, 0) } },
             HttpTimeout = TimeSpan.Zero,
         };
 
@@ -137,6 +137,7 @@ public class AwsCloudProviderTests
         Assert.Contains("AccessKeyId and SecretAccessKey", error.Message, StringComparison.Ordinal);
         Assert.Contains("Retry.MaxAttempts", error.Message, StringComparison.Ordinal);
         Assert.Contains("RateLimit.RequestsPerSecond", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RateLimit.Services.monitoring.Burst must be at least 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("HttpTimeout", error.Message, StringComparison.Ordinal);
     }
 

@@ -14,6 +14,10 @@ internal sealed class CallBudget(RateLimitOptions options, TimeProvider time)
     public TokenBucket For(string account, string region, string service) =>
         buckets.GetOrAdd(
             (account, region, service),
-            static (_, state) => new TokenBucket(state.options.RequestsPerSecond, state.options.Burst, state.time),
+            static (key, state) =>
+            {
+                var budget = state.options.For(key.Service);
+                return new TokenBucket(budget.RequestsPerSecond, budget.Burst, state.time);
+            },
             (options, time));
 }

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using AmiOrchestrator.Simulator.LoadBalancing;
 using AmiOrchestrator.Simulator.Protocol;
 
@@ -24,6 +25,33 @@ internal static class AttachmentOperations
 
     public static OperationResult DetachLoadBalancers(OperationContext context) =>
         Detach(context, "LoadBalancerNames", g => g.LoadBalancerNames, name => context.Region.LoadBalancers.GetValueOrDefault(name)?.Instances);
+
+    /// <summary>The target groups attached to a group, InService once one of its instances passes their health checks, Added until then.</summary>
+    public static OperationResult DescribeLoadBalancerTargetGroups(OperationContext context) =>
+        Describe(context, "LoadBalancerTargetGroups", "LoadBalancerTargetGroupARN", g => g.TargetGroupArns,
+            arn => context.Region.TargetGroups.GetValueOrDefault(arn)?.Targets);
+
+    /// <summary>The classic load balancers attached to a group, with the same states.</summary>
+    public static OperationResult DescribeLoadBalancers(OperationContext context) =>
+        Describe(context, "LoadBalancers", "LoadBalancerName", g => g.LoadBalancerNames,
+            name => context.Region.LoadBalancers.GetValueOrDefault(name)?.Instances);
+
+    private static OperationResult Describe(
+        OperationContext context, string listName, string memberName, Func<AutoScalingGroup, List<string>> attached, Func<string, TargetRegistrations?> registrations)
+    {
+        var parameters = context.Parameters;
+        var name = parameters.Required("AutoScalingGroupName");
+        var group = context.Region.Groups.GetValueOrDefault(name) ?? throw AutoScalingErrors.GroupNotFound(name);
+        var pageSize = Pager.Size(parameters, "MaxRecords", 100, 1, 100);
+        var page = Pager.Take(attached(group), n => n, pageSize, parameters["NextToken"], listName, AutoScalingErrors.InvalidNextToken);
+        return OperationResult.Of(
+            new XElement(listName, page.Items.Select(n =>
+            {
+                var healthy = registrations(n)?.Phases(context.Now, context.Region.FindInstance).Any(p => p.Phase == TargetPhase.Healthy) == true;
+                return new XElement("member", new XElement(memberName, n), new XElement("State", healthy ? "InService" : "Added"));
+            })),
+            Xml.Text("NextToken", page.NextToken));
+    }
 
     // Target groups and classic load balancers attach the same way; only where their registrations live differs.
     private static OperationResult Attach(

@@ -1,3 +1,4 @@
+using AmiOrchestrator.Simulator.AutoScaling.Lifecycle;
 using AmiOrchestrator.Simulator.Protocol;
 
 namespace AmiOrchestrator.Simulator.AutoScaling;
@@ -16,19 +17,30 @@ internal sealed class AutoScalingApi : IQueryApi
         ["DeleteAutoScalingGroup"] = GroupOperations.Delete,
         ["CreateOrUpdateTags"] = GroupOperations.CreateOrUpdateTags,
         ["DeleteTags"] = GroupOperations.DeleteTags,
+        ["DescribeTags"] = TagOperations.DescribeTags,
         ["SuspendProcesses"] = GroupOperations.SuspendProcesses,
         ["ResumeProcesses"] = GroupOperations.ResumeProcesses,
+        ["SetInstanceProtection"] = InstanceOperations.SetInstanceProtection,
+        ["DescribeAutoScalingInstances"] = InstanceOperations.DescribeAutoScalingInstances,
+        ["TerminateInstanceInAutoScalingGroup"] = InstanceOperations.TerminateInstanceInAutoScalingGroup,
+        ["SetInstanceHealth"] = InstanceOperations.SetInstanceHealth,
         ["PutScalingPolicy"] = PolicyOperations.PutScalingPolicy,
         ["DescribePolicies"] = PolicyOperations.DescribePolicies,
         ["DeletePolicy"] = PolicyOperations.DeletePolicy,
         ["PutScheduledUpdateGroupAction"] = PolicyOperations.PutScheduledUpdateGroupAction,
         ["DescribeScheduledActions"] = PolicyOperations.DescribeScheduledActions,
+        ["DeleteScheduledAction"] = PolicyOperations.DeleteScheduledAction,
         ["PutLifecycleHook"] = PolicyOperations.PutLifecycleHook,
         ["DescribeLifecycleHooks"] = PolicyOperations.DescribeLifecycleHooks,
+        ["DeleteLifecycleHook"] = LifecycleOperations.DeleteLifecycleHook,
+        ["CompleteLifecycleAction"] = LifecycleOperations.CompleteLifecycleAction,
+        ["RecordLifecycleActionHeartbeat"] = LifecycleOperations.RecordLifecycleActionHeartbeat,
         ["AttachLoadBalancerTargetGroups"] = AttachmentOperations.AttachTargetGroups,
         ["DetachLoadBalancerTargetGroups"] = AttachmentOperations.DetachTargetGroups,
+        ["DescribeLoadBalancerTargetGroups"] = AttachmentOperations.DescribeLoadBalancerTargetGroups,
         ["AttachLoadBalancers"] = AttachmentOperations.AttachLoadBalancers,
         ["DetachLoadBalancers"] = AttachmentOperations.DetachLoadBalancers,
+        ["DescribeLoadBalancers"] = AttachmentOperations.DescribeLoadBalancers,
         ["DescribeScalingActivities"] = HistoryOperations.DescribeScalingActivities,
         ["DescribeLaunchConfigurations"] = HistoryOperations.DescribeLaunchConfigurations,
     };

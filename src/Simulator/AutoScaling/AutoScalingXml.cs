@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Xml.Linq;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Simulator.Ec2;
@@ -9,16 +11,17 @@ namespace AmiOrchestrator.Simulator.AutoScaling;
 /// <summary>The awsQuery response elements of Auto Scaling's resources, member names and order as in the model.</summary>
 internal static class AutoScalingXml
 {
-    public static XElement Group(AutoScalingGroup group, DateTimeOffset now) => new(
+    /// <summary>A group as describe calls show it, with the size they see (which eventual consistency may hold back).</summary>
+    public static XElement Group(AutoScalingGroup group, CapacityRecord capacity, DateTimeOffset now) => new(
         "member",
         new XElement("AutoScalingGroupName", group.Name),
         new XElement("AutoScalingGroupARN", group.Arn),
         Xml.Text("LaunchConfigurationName", group.LaunchConfigurationName),
         group.LaunchTemplate is null ? null : TemplateSpec("LaunchTemplate", group.LaunchTemplate),
         group.MixedInstancesPolicy is null ? null : MixedInstances(group.MixedInstancesPolicy),
-        Xml.Number("MinSize", group.MinSize),
-        Xml.Number("MaxSize", group.MaxSize),
-        Xml.Number("DesiredCapacity", group.DesiredCapacity),
+        Xml.Number("MinSize", capacity.MinSize),
+        Xml.Number("MaxSize", capacity.MaxSize),
+        Xml.Number("DesiredCapacity", capacity.DesiredCapacity),
         Xml.Number("DefaultCooldown", group.DefaultCooldown),
         Xml.MemberStrings("AvailabilityZones", group.AvailabilityZones),
         Xml.MemberStrings("LoadBalancerNames", group.LoadBalancerNames),
@@ -58,7 +61,23 @@ internal static class AutoScalingXml
         instance.LaunchTemplate is null ? null : TemplateSpec("LaunchTemplate", instance.LaunchTemplate),
         new XElement("ImageId", instance.ImageId),
         Xml.Bool("ProtectedFromScaleIn", instance.ProtectedFromScaleIn),
+        instance.ReportsWeight ? Xml.Number("WeightedCapacity", instance.WeightedCapacity) : null,
     ];
+
+    /// <summary>An instance as DescribeAutoScalingInstances lists it: with its group, and its health in capitals, as AWS spells it there.</summary>
+    public static XElement InstanceDetails(SimulatedInstance instance, DateTimeOffset now) => new(
+        "member",
+        new XElement("InstanceId", instance.InstanceId),
+        new XElement("InstanceType", instance.InstanceType),
+        new XElement("AutoScalingGroupName", instance.GroupName),
+        new XElement("AvailabilityZone", instance.AvailabilityZone),
+        new XElement("LifecycleState", instance.LifecycleState(now)),
+        new XElement("HealthStatus", instance.HealthStatus(now).ToUpperInvariant()),
+        Xml.Text("LaunchConfigurationName", instance.LaunchConfigurationName),
+        instance.LaunchTemplate is null ? null : TemplateSpec("LaunchTemplate", instance.LaunchTemplate),
+        new XElement("ImageId", instance.ImageId),
+        Xml.Bool("ProtectedFromScaleIn", instance.ProtectedFromScaleIn),
+        instance.ReportsWeight ? Xml.Number("WeightedCapacity", instance.WeightedCapacity) : null);
 
     public static XElement TemplateSpec(string name, LaunchTemplateSpec spec) => new(
         name,
@@ -74,8 +93,8 @@ internal static class AutoScalingXml
         new XElement("Value", tag.Value),
         Xml.Bool("PropagateAtLaunch", tag.PropagateAtLaunch));
 
-    public static XElement Activity(ScalingActivityRecord activity, DateTimeOffset now) => new(
-        "member",
+    public static XElement Activity(ScalingActivityRecord activity, DateTimeOffset now, string elementName = "member") => new(
+        elementName,
         new XElement("ActivityId", activity.ActivityId),
         new XElement("AutoScalingGroupName", activity.GroupName),
         new XElement("Description", activity.Description),
@@ -83,10 +102,27 @@ internal static class AutoScalingXml
         Xml.Time("StartTime", activity.StartTime),
         Xml.Time("EndTime", activity.EndTime(now)),
         new XElement("StatusCode", activity.StatusCode(now)),
-        Xml.Text("StatusMessage", activity.FailureMessage),
+        Xml.Text("StatusMessage", activity.StatusMessage(now)),
         Xml.Number("Progress", activity.Progress(now)),
-        Xml.Text("Details", activity.Details ?? "{}"),
+        Xml.Text("Details", Details(activity)),
         new XElement("AutoScalingGroupARN", activity.GroupArn));
+
+    /// <summary>
+    /// The activity's details, which AWS leaves free-form JSON; the simulator adds the inspection-log sequence number of
+    /// the request that caused the activity, so activities that share a start time still show which call made them.
+    /// </summary>
+    private static string Details(ScalingActivityRecord activity)
+    {
+        var details = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (activity.Details is not null)
+        {
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(activity.Details)!)
+                details[key] = value;
+        }
+        if (activity.RequestSequence is { } sequence)
+            details["Simulator Request Sequence"] = sequence.ToString(CultureInfo.InvariantCulture);
+        return JsonSerializer.Serialize(details);
+    }
 
     /// <summary>A policy: the stored PutScalingPolicy parameters echoed back (Auto Scaling's output names are its input names).</summary>
     public static XElement Policy(RegionState region, string groupName, PolicyRecord record)
@@ -114,16 +150,18 @@ internal static class AutoScalingXml
             new XElement("AlarmARN", $"arn:aws:cloudwatch:{region.Region}:{region.AccountId}:alarm:{name}"),
         }));
 
+    /// <summary>A scheduled action; like AWS, Time and StartTime give the next run, which for a recurring action moves on.</summary>
     public static XElement ScheduledAction(string groupName, ScheduledActionRecord record)
     {
         var action = record.Action;
+        var next = record.NextRun ?? action.StartTime;
         return new XElement(
             "member",
             new XElement("AutoScalingGroupName", groupName),
             new XElement("ScheduledActionName", action.Name),
             new XElement("ScheduledActionARN", record.Arn),
-            Xml.Time("Time", action.StartTime),
-            Xml.Time("StartTime", action.StartTime),
+            Xml.Time("Time", next),
+            Xml.Time("StartTime", next),
             Xml.Time("EndTime", action.EndTime),
             Xml.Text("Recurrence", action.Recurrence),
             Xml.Number("MinSize", action.MinSize),

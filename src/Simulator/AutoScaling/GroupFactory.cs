@@ -54,14 +54,12 @@ internal static class GroupFactory
             Name = definition.Name,
             Arn = region.AutoScalingArn($"autoScalingGroup:{region.Ids.Uuid()}:autoScalingGroupName/{definition.Name}"),
             CreatedTime = definition.CreatedTime ?? now,
+            MadeAt = now,
             ServiceLinkedRoleArn = definition.ServiceLinkedRoleArn
                 ?? $"arn:aws:iam::{region.AccountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
             LaunchTemplate = template,
             MixedInstancesPolicy = mixed,
             LaunchConfigurationName = configuration,
-            MinSize = definition.MinSize,
-            MaxSize = definition.MaxSize,
-            DesiredCapacity = desired,
             DefaultCooldown = definition.DefaultCooldown ?? 300,
             AvailabilityZones = zones,
             VpcZoneIdentifier = definition.VpcZoneIdentifier,
@@ -76,6 +74,8 @@ internal static class GroupFactory
             DesiredCapacityType = definition.DesiredCapacityType,
             Context = definition.Context,
         };
+        // A fixture group existed before the simulation began, so no eventual-consistency lag hides it.
+        group.Resize(definition.MinSize, desired, definition.MaxSize, running ? DateTimeOffset.MinValue : now);
         group.TargetGroupArns.AddRange(definition.TargetGroupArns.Distinct(StringComparer.Ordinal));
         group.LoadBalancerNames.AddRange(definition.LoadBalancerNames.Distinct(StringComparer.Ordinal));
         foreach (var tag in definition.Tags)
@@ -86,7 +86,7 @@ internal static class GroupFactory
         if (running)
         {
             // Fails before adding anything when the group has nothing to launch from, so a bad fixture leaves no trace.
-            GroupScaler.AddRunningInstances(region, group, desired, now);
+            GroupScaler.AddRunningInstances(region, group, now);
             region.Groups[group.Name] = group;
         }
         else

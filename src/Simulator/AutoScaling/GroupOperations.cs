@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Simulator.AutoScaling.Lifecycle;
 using AmiOrchestrator.Simulator.Protocol;
 
 namespace AmiOrchestrator.Simulator.AutoScaling;
@@ -31,8 +32,10 @@ internal static class GroupOperations
             throw AutoScalingErrors.Validation($"New SetDesiredCapacity value {desired} is above max value {group.MaxSize} for the AutoScalingGroup.");
         if (desired < group.MinSize)
             throw AutoScalingErrors.Validation($"New SetDesiredCapacity value {desired} is below min value {group.MinSize} for the AutoScalingGroup.");
+        if (context.Parameters.Bool("HonorCooldown") == true)
+            Cooldown.Check(context.Region, group, context.Now);
         var previous = group.DesiredCapacity;
-        group.DesiredCapacity = desired;
+        group.Resize(group.MinSize, desired, group.MaxSize, context.Now);
         GroupScaler.Reconcile(
             context.Region,
             group,
@@ -53,12 +56,15 @@ internal static class GroupOperations
             throw AutoScalingErrors.Validation($"The filter name {filter.Name} is not valid. Valid filter names are tag:<key>, tag-key and tag-value.");
         var includeInstances = parameters.Bool("IncludeInstances") ?? true;
 
+        // With eventual consistency on, a group is seen only once its creation has propagated, and with the size it had then.
         var groups = context.Region.Groups.Values
             .Where(g => names.Count == 0 || names.Contains(g.Name, StringComparer.Ordinal))
-            .Where(g => filters.All(f => Matches(g, f.Name, f.Values)));
-        var page = Pager.Take(groups, g => g.Name, pageSize, parameters["NextToken"], "DescribeAutoScalingGroups", AutoScalingErrors.InvalidNextToken);
+            .Where(g => filters.All(f => Matches(g, f.Name, f.Values)))
+            .Select(g => (Group: g, Capacity: g.VisibleCapacity(context.Now, context.ConsistencyLag)))
+            .Where(g => g.Capacity is not null);
+        var page = Pager.Take(groups, g => g.Group.Name, pageSize, parameters["NextToken"], "DescribeAutoScalingGroups", AutoScalingErrors.InvalidNextToken);
         return OperationResult.Of(
-            new XElement("AutoScalingGroups", page.Items.Select(g => Render(g, context.Now, includeInstances))),
+            new XElement("AutoScalingGroups", page.Items.Select(g => Render(g.Group, g.Capacity!, context.Now, includeInstances))),
             Xml.Text("NextToken", page.NextToken));
     }
 
@@ -83,19 +89,31 @@ internal static class GroupOperations
                     "ScalingActivityInProgress",
                     "You cannot delete an AutoScalingGroup while there are scaling activities in progress for that group.");
             }
+            PolicyOperations.RemoveAll(context, group);
             context.Region.Groups.Remove(name);
             return OperationResult.NoOutput;
         }
 
-        // A forced delete terminates every instance; the group shows "Delete in progress" until they are gone.
+        // A forced delete terminates every instance, discarding lifecycle actions (no terminate hook holds them), and
+        // deletes the group's policies with their alarms; the group shows "Delete in progress" until the instances are gone.
         var previous = group.DesiredCapacity;
         group.DeletingSince = context.Now;
-        group.MinSize = group.DesiredCapacity = 0;
-        foreach (var instance in live)
+        group.Resize(0, 0, group.MaxSize, context.Now);
+        PolicyOperations.RemoveAll(context, group);
+        foreach (var instance in group.Instances.Where(i => i.IsLive || i.TerminatedAt is null).ToList())
         {
-            var cause = $"At {AwsTime.FormatSeconds(context.Now)} a user request deleted the AutoScalingGroup changing the desired capacity from {previous} to 0.  "
-                + $"At {AwsTime.FormatSeconds(context.Now)} instance {instance.InstanceId} was selected for termination.";
-            GroupScaler.Terminate(context.Region, group, instance, context.Now, cause);
+            if (!instance.IsLive)
+            {
+                foreach (var action in instance.PendingActions.ToList())
+                    action.Complete(context.Now, LifecycleTransitions.Abandon, "The Auto Scaling group was deleted");
+                instance.ProceedToTermination(context.Now);
+                continue;
+            }
+            var cause = GroupScaler.Sentences(
+                context.Now,
+                $"a user request deleted the AutoScalingGroup changing the desired capacity from {previous} to 0",
+                $"instance {instance.InstanceId} was selected for termination");
+            GroupScaler.Terminate(context.Region, group, instance, context.Now, cause, runHooks: false);
         }
         if (group.Instances.Count == 0)
             context.Region.Groups.Remove(name);
@@ -154,9 +172,9 @@ internal static class GroupOperations
         return group.IsDeleting ? throw AutoScalingErrors.PendingDelete(name) : group;
     }
 
-    private static XElement Render(AutoScalingGroup group, DateTimeOffset now, bool includeInstances)
+    private static XElement Render(AutoScalingGroup group, CapacityRecord capacity, DateTimeOffset now, bool includeInstances)
     {
-        var element = AutoScalingXml.Group(group, now);
+        var element = AutoScalingXml.Group(group, capacity, now);
         if (!includeInstances)
             element.Element("Instances")?.RemoveNodes();
         return element;

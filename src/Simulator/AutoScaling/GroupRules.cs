@@ -1,5 +1,7 @@
 using System.Globalization;
 using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Simulator.AutoScaling.Lifecycle;
+using AmiOrchestrator.Simulator.AutoScaling.Scheduling;
 using AmiOrchestrator.Simulator.Protocol;
 
 namespace AmiOrchestrator.Simulator.AutoScaling;
@@ -12,9 +14,6 @@ internal static class GroupRules
     private const int MaxTagsPerGroup = 50;
 
     private static readonly string[] HealthCheckTypes = ["EC2", "ELB", "EBS", "VPC_LATTICE"];
-
-    private static readonly string[] LifecycleTransitions =
-        ["autoscaling:EC2_INSTANCE_LAUNCHING", "autoscaling:EC2_INSTANCE_TERMINATING"];
 
     public static void Name(string name)
     {
@@ -97,15 +96,24 @@ internal static class GroupRules
 
     public static void LifecycleHook(LifecycleHook hook)
     {
-        if (!LifecycleTransitions.Contains(hook.Transition, StringComparer.Ordinal))
+        if (!LifecycleTransitions.All.Contains(hook.Transition, StringComparer.Ordinal))
         {
             throw AutoScalingErrors.Validation(
-                $"Invalid Lifecycle Transition name {hook.Transition}. Valid values are {string.Join(", ", LifecycleTransitions)}.");
+                $"Invalid Lifecycle Transition name {hook.Transition}. Valid values are {string.Join(", ", LifecycleTransitions.All)}.");
         }
         if (hook.HeartbeatTimeout is < 30 or > 7200)
             throw AutoScalingErrors.Validation("HeartbeatTimeout must be between 30 and 7200 seconds.");
         if (hook.DefaultResult is not (null or "CONTINUE" or "ABANDON"))
             throw AutoScalingErrors.Validation($"Invalid value {hook.DefaultResult} for DefaultResult. Valid values are CONTINUE and ABANDON.");
+    }
+
+    /// <summary>A scheduled action's recurrence must be five-field cron and its time zone one the system knows (IANA names).</summary>
+    public static void ScheduledAction(ScheduledAction action)
+    {
+        if (action.Recurrence is { } recurrence && CronSchedule.TryParse(recurrence) is null)
+            throw AutoScalingErrors.Validation($"Given recurrence string {recurrence} is invalid: it must be a cron expression of five fields.");
+        if (action.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            throw AutoScalingErrors.Validation($"Invalid time zone {zone}: it must be a time zone name such as Etc/UTC or America/New_York.");
     }
 
     private static string Constraint(string value, string member, string constraint) =>

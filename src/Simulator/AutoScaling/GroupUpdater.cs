@@ -60,9 +60,7 @@ internal static class GroupUpdater
         group.DesiredCapacityType = change.DesiredCapacityType ?? group.DesiredCapacityType;
 
         var previous = group.DesiredCapacity;
-        group.MinSize = min;
-        group.MaxSize = max;
-        group.DesiredCapacity = desired;
+        group.Resize(min, desired, max, now);
         GroupScaler.Reconcile(
             region,
             group,

@@ -20,7 +20,7 @@ internal static class HistoryOperations
             .Where(a => groupName is null || a.GroupName == groupName)
             .Where(a => includeDeleted || liveArns.Contains(a.GroupArn))
             .Where(a => ids.Count == 0 || ids.Contains(a.ActivityId, StringComparer.Ordinal));
-        var page = Pager.Take(activities, a => Pager.Descending(a.Sequence), pageSize, parameters["NextToken"], "DescribeScalingActivities", AutoScalingErrors.InvalidNextToken);
+        var page = Pager.Take(activities, a => Pager.Descending(a.Ordinal), pageSize, parameters["NextToken"], "DescribeScalingActivities", AutoScalingErrors.InvalidNextToken);
         return OperationResult.Of(
             new XElement("Activities", page.Items.Select(a => AutoScalingXml.Activity(a, context.Now))),
             Xml.Text("NextToken", page.NextToken));

@@ -63,7 +63,8 @@ internal static class LaunchSources
                 return (null, $"Could not find the specified version {spec.Version} for the launch template with ID {template.LaunchTemplateId}. Launching EC2 instance failed.");
             }
             imageId = version.ImageId;
-            instanceType = group.MixedInstancesPolicy?.Overrides.FirstOrDefault()?.InstanceType ?? version.InstanceType;
+            // A mixed-instances group picks its types per instance (MixedInstances); the template's is the fallback.
+            instanceType = version.InstanceType;
             launchedTemplate = new LaunchTemplateSpec(
                 template.LaunchTemplateId, template.LaunchTemplateName, version.Number.ToString(CultureInfo.InvariantCulture));
             templateTags = InstanceTags(version.Data)

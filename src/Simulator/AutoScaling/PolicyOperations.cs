@@ -1,13 +1,16 @@
 using System.Xml.Linq;
 using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Simulator.AutoScaling.Scaling;
+using AmiOrchestrator.Simulator.AutoScaling.Scheduling;
 using AmiOrchestrator.Simulator.Protocol;
 
 namespace AmiOrchestrator.Simulator.AutoScaling;
 
 /// <summary>
 /// Scaling policies, scheduled actions and lifecycle hooks: the configuration a deployment copies from a base group
-/// to a new one. They are stored and described, not executed (no alarms fire, no cron runs, no hook pauses an
-/// instance), so capacity changes only when a caller asks for it.
+/// to a new one. They act as in AWS: target-tracking policies follow the group's simulated metric and step and
+/// simple policies their alarms (Scaling/), scheduled actions fire at their times (Scheduling/), lifecycle hooks
+/// hold instances (Lifecycle/).
 /// </summary>
 internal static class PolicyOperations
 {
@@ -27,6 +30,11 @@ internal static class PolicyOperations
             case "TargetTrackingScaling":
                 if (settings.GetValueOrDefault("TargetTrackingConfiguration.TargetValue") is null)
                     throw AutoScalingErrors.Validation("TargetTrackingConfiguration is required for a policy of type TargetTrackingScaling.");
+                if (settings.GetValueOrDefault("TargetTrackingConfiguration.PredefinedMetricSpecification.PredefinedMetricType") == "ALBRequestCountPerTarget"
+                    && settings.GetValueOrDefault("TargetTrackingConfiguration.PredefinedMetricSpecification.ResourceLabel") is null)
+                {
+                    throw AutoScalingErrors.Validation("Resource label should be specified for predefined metric type ALBRequestCountPerTarget.");
+                }
                 break;
             case "StepScaling" when !parameters.Has("StepAdjustments"):
                 throw AutoScalingErrors.Validation("StepAdjustments are required for a policy of type StepScaling.");
@@ -37,11 +45,11 @@ internal static class PolicyOperations
         var existing = group.Policies.GetValueOrDefault(name);
         var arn = existing?.Arn
             ?? context.Region.AutoScalingArn($"scalingPolicy:{context.Region.Ids.Uuid()}:autoScalingGroupName/{group.Name}:policyName/{name}");
-        // Target tracking makes AWS create a high and a low CloudWatch alarm for the policy.
-        var alarms = type != "TargetTrackingScaling" ? []
-            : existing?.AlarmNames is { Count: > 0 } kept ? kept
-            : [$"TargetTracking-{group.Name}-AlarmHigh-{context.Region.Ids.Uuid()}", $"TargetTracking-{group.Name}-AlarmLow-{context.Region.Ids.Uuid()}"];
-        group.Policies[name] = new PolicyRecord(new ScalingPolicy(name, type, settings), arn, alarms);
+        var policy = new ScalingPolicy(name, type, settings);
+        // Target tracking makes AWS create a high and (unless scale-in is disabled) a low CloudWatch alarm for the policy.
+        var alarms = TargetTrackingAlarms.Put(context.Region, group, arn, policy, existing?.AlarmNames ?? [], context.Now);
+        group.Policies[name] = new PolicyRecord(policy, arn, alarms);
+        TargetTrackingAlarms.Refresh(context.Region, group, context.Now);
         return OperationResult.Of(new XElement("PolicyARN", arn), AutoScalingXml.Alarms(context.Region, alarms));
     }
 
@@ -77,13 +85,19 @@ internal static class PolicyOperations
             var owner = context.Region.Groups.Values.FirstOrDefault(g => g.Policies.Values.Any(p => p.Arn == policy));
             if (owner is null)
                 throw AutoScalingErrors.Validation($"Policy {policy} not found");
-            owner.Policies.Remove(owner.Policies.Values.First(p => p.Arn == policy).Policy.PolicyName);
+            Remove(context, owner, owner.Policies.Values.First(p => p.Arn == policy).Policy.PolicyName);
             return OperationResult.NoOutput;
         }
         var group = context.Region.Groups.GetValueOrDefault(groupName) ?? throw AutoScalingErrors.GroupNotFound(groupName);
-        var name = group.Policies.Values.FirstOrDefault(p => p.Arn == policy)?.Policy.PolicyName ?? policy;
-        group.Policies.Remove(name);
+        Remove(context, group, group.Policies.Values.FirstOrDefault(p => p.Arn == policy)?.Policy.PolicyName ?? policy);
         return OperationResult.NoOutput;
+    }
+
+    /// <summary>Deletes a group's policies and the alarms AWS made for them, as deleting the group does.</summary>
+    public static void RemoveAll(OperationContext context, AutoScalingGroup group)
+    {
+        foreach (var name in group.Policies.Keys.ToList())
+            Remove(context, group, name);
     }
 
     public static OperationResult PutScheduledUpdateGroupAction(OperationContext context)
@@ -106,10 +120,24 @@ internal static class PolicyOperations
             throw AutoScalingErrors.Validation("At least one of MinSize, MaxSize or DesiredCapacity must be specified.");
         if (action.EndTime <= action.StartTime)
             throw AutoScalingErrors.Validation("The end time must be after the start time.");
+        if (action.StartTime < context.Now)
+            throw AutoScalingErrors.Validation("Given start time is in the past");
+        if (action.Recurrence is null && action.StartTime is null)
+            throw AutoScalingErrors.Validation("Either a start time or a recurrence must be specified.");
+        GroupRules.ScheduledAction(action);
         var arn = group.ScheduledActions.GetValueOrDefault(action.Name)?.Arn
             ?? context.Region.AutoScalingArn(
                 $"scheduledUpdateGroupAction:{context.Region.Ids.Uuid()}:autoScalingGroupName/{group.Name}:scheduledActionName/{action.Name}");
-        group.ScheduledActions[action.Name] = new ScheduledActionRecord(action, arn);
+        group.ScheduledActions[action.Name] = new ScheduledActionRecord(action, arn, ScheduledActionProcess.FirstRun(action, context.Now));
+        return OperationResult.NoOutput;
+    }
+
+    public static OperationResult DeleteScheduledAction(OperationContext context)
+    {
+        var group = GroupOperations.LiveGroup(context);
+        var name = context.Parameters.Required("ScheduledActionName");
+        if (!group.ScheduledActions.Remove(name))
+            throw AutoScalingErrors.Validation($"Scheduled action name not found - Could not find scheduled action {name} for group {group.Name}");
         return OperationResult.NoOutput;
     }
 
@@ -125,12 +153,18 @@ internal static class PolicyOperations
             .Where(g => groupName is null || g.Name == groupName)
             .SelectMany(g => g.ScheduledActions.Values.Select(a => (Group: g.Name, Record: a)))
             .Where(a => names.Count == 0 || names.Contains(a.Record.Action.Name, StringComparer.Ordinal))
-            .Where(a => from is null || a.Record.Action.StartTime is null || a.Record.Action.StartTime >= from)
-            .Where(a => to is null || a.Record.Action.StartTime is null || a.Record.Action.StartTime <= to);
+            .Where(a => from is null || a.Record.NextRun is null || a.Record.NextRun >= from)
+            .Where(a => to is null || a.Record.NextRun is null || a.Record.NextRun <= to);
         var page = Pager.Take(actions, a => a.Group + "\n" + a.Record.Action.Name, pageSize, parameters["NextToken"], "DescribeScheduledActions", AutoScalingErrors.InvalidNextToken);
         return OperationResult.Of(
             new XElement("ScheduledUpdateGroupActions", page.Items.Select(a => AutoScalingXml.ScheduledAction(a.Group, a.Record))),
             Xml.Text("NextToken", page.NextToken));
+    }
+
+    private static void Remove(OperationContext context, AutoScalingGroup group, string name)
+    {
+        if (group.Policies.Remove(name, out var removed))
+            TargetTrackingAlarms.Delete(context.Region, removed.AlarmNames);
     }
 
     public static OperationResult PutLifecycleHook(OperationContext context)

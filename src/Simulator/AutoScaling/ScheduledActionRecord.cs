@@ -3,7 +3,14 @@ using AmiOrchestrator.Domain.Cloud;
 namespace AmiOrchestrator.Simulator.AutoScaling;
 
 /// <summary>
-/// A stored scheduled action. The simulator keeps and reports scheduled actions but does not run them: a deployment
-/// copies them between groups and must not see capacity change under it because a cron fired.
+/// A stored scheduled action and when it runs next (null: never again). One-time actions are deleted once they have
+/// run and recurring ones once they pass their end time, as AWS does.
 /// </summary>
-internal sealed record ScheduledActionRecord(ScheduledAction Action, string Arn);
+internal sealed class ScheduledActionRecord(ScheduledAction action, string arn, DateTimeOffset? nextRun)
+{
+    public ScheduledAction Action { get; } = action;
+
+    public string Arn { get; } = arn;
+
+    public DateTimeOffset? NextRun { get; set; } = nextRun;
+}

@@ -19,6 +19,8 @@ internal sealed partial class Ec2Api : IQueryApi
 
     private static readonly string[] VersionFilters = ["is-default-version", "image-id", "instance-type", "kernel-id", "ram-disk-id"];
 
+    private static readonly string[] TemplateFilters = ["launch-template-name", "create-time", "tag:", "tag-key", "tag-value"];
+
     public ServiceProfile Profile => ServiceProfile.Ec2;
 
     public IReadOnlyDictionary<string, Operation> Operations { get; } = new Dictionary<string, Operation>(StringComparer.Ordinal)
@@ -27,6 +29,9 @@ internal sealed partial class Ec2Api : IQueryApi
         ["CreateLaunchTemplate"] = CreateLaunchTemplate,
         ["CreateLaunchTemplateVersion"] = CreateLaunchTemplateVersion,
         ["DescribeLaunchTemplateVersions"] = DescribeLaunchTemplateVersions,
+        ["DescribeLaunchTemplates"] = DescribeLaunchTemplates,
+        ["ModifyLaunchTemplate"] = ModifyLaunchTemplate,
+        ["DeleteLaunchTemplateVersions"] = DeleteLaunchTemplateVersions,
         ["DescribeInstances"] = DescribeInstances,
     };
 
@@ -160,6 +165,83 @@ internal sealed partial class Ec2Api : IQueryApi
             Xml.Text("nextToken", page.NextToken));
     }
 
+    private static OperationResult DescribeLaunchTemplates(OperationContext context)
+    {
+        var parameters = context.Parameters;
+        Ec2Errors.RefuseDryRun(parameters);
+        var ids = parameters.Strings("LaunchTemplateId");
+        var names = parameters.Strings("LaunchTemplateName");
+        var filters = Ec2Filter.Read(parameters, TemplateFilters);
+        var pageSize = Pager.Size(parameters, "MaxResults", 200, 1, 200);
+        var templates = context.Region.LaunchTemplates;
+        if (ids.Any(id => !templates.ContainsKey(id)))
+            throw new AwsException("InvalidLaunchTemplateId.NotFound", "At least one of the launch templates specified in the request does not exist.");
+        if (names.Any(name => templates.Values.All(t => t.LaunchTemplateName != name)))
+            throw new AwsException("InvalidLaunchTemplateName.NotFoundException", "At least one of the launch templates specified in the request does not exist.");
+        var matching = templates.Values
+            .Where(t => ids.Count == 0 || ids.Contains(t.LaunchTemplateId, StringComparer.Ordinal))
+            .Where(t => names.Count == 0 || names.Contains(t.LaunchTemplateName, StringComparer.Ordinal))
+            .Where(t => filters.All(f => f.MatchesTags(t.Tags) ?? f.Matches(f.Name == "create-time" ? AwsTime.Format(t.CreateTime) : t.LaunchTemplateName)));
+        var page = Pager.Take(matching, t => t.LaunchTemplateId, pageSize, parameters["NextToken"], "DescribeLaunchTemplates", InvalidToken);
+        return OperationResult.Of(
+            new XElement("launchTemplates", page.Items.Select(t => Ec2Xml.Template("item", t))),
+            Xml.Text("nextToken", page.NextToken));
+    }
+
+    /// <summary>Changes a template's default version ($Default), the only thing ModifyLaunchTemplate changes.</summary>
+    private static OperationResult ModifyLaunchTemplate(OperationContext context)
+    {
+        var parameters = context.Parameters;
+        Ec2Errors.RefuseDryRun(parameters);
+        var template = FindTemplate(context.Region, parameters, required: true)!;
+        if (parameters["SetDefaultVersion"] is { } version)
+            template.DefaultVersion = (template.Resolve(version) ?? throw Ec2Errors.VersionNotFound(version, template.LaunchTemplateId)).Number;
+        return OperationResult.Of(Ec2Xml.Template("launchTemplate", template));
+    }
+
+    /// <summary>
+    /// Deletes versions one by one, reporting each as deleted or not with EC2's per-version error codes: the default
+    /// version cannot be deleted, and a version that does not exist is reported, not refused.
+    /// </summary>
+    private static OperationResult DeleteLaunchTemplateVersions(OperationContext context)
+    {
+        var parameters = context.Parameters;
+        Ec2Errors.RefuseDryRun(parameters);
+        var template = FindTemplate(context.Region, parameters, required: true)!;
+        var requested = parameters.Strings("LaunchTemplateVersion");
+        if (requested.Count == 0)
+            throw parameters.Missing("LaunchTemplateVersion");
+        if (requested.Count > 200)
+            throw new AwsException("InvalidParameterValue", "You can specify up to 200 launch template versions in a single request.");
+        var deleted = new List<XElement>();
+        var refused = new List<XElement>();
+        foreach (var text in requested)
+        {
+            XElement Item(string name, params object?[] content) => new(
+                name,
+                new XElement("launchTemplateId", template.LaunchTemplateId),
+                new XElement("launchTemplateName", template.LaunchTemplateName),
+                content);
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || template.Resolve(text) is null)
+            {
+                refused.Add(Item("item", new XElement("versionNumber", text), Error("launchTemplateVersionDoesNotExist", "The specified launch template version does not exist.")));
+                continue;
+            }
+            if (number == template.DefaultVersion)
+            {
+                refused.Add(Item("item", Xml.Number("versionNumber", number), Error("unexpectedError", "Cannot delete the default version of a launch template. To delete the default version, you must delete the launch template.")));
+                continue;
+            }
+            template.Versions.RemoveAll(v => v.Number == number);
+            deleted.Add(Item("item", Xml.Number("versionNumber", number)));
+        }
+        return OperationResult.Of(
+            new XElement("successfullyDeletedLaunchTemplateVersionSet", deleted),
+            new XElement("unsuccessfullyDeletedLaunchTemplateVersionSet", refused));
+
+        static XElement Error(string code, string message) => new("responseError", new XElement("code", code), new XElement("message", message));
+    }
+
     private static OperationResult DescribeInstances(OperationContext context)
     {
         var parameters = context.Parameters;
@@ -218,6 +300,8 @@ internal sealed partial class Ec2Api : IQueryApi
         var data = parameters.Struct("LaunchTemplateData").Flatten();
         if (data.GetValueOrDefault("ImageId") is { } imageId)
             Ec2Errors.ImageIdFormat(imageId);
+        if (data.GetValueOrDefault("UserData") is { } userData)
+            Ec2Errors.UserDataFormat(userData);
         return data;
     }
 

@@ -18,6 +18,14 @@ internal static partial class Ec2Errors
             throw new AwsException("InvalidAMIID.Malformed", $"Invalid id: \"{imageId}\" (expecting \"ami-...\")");
     }
 
+    /// <summary>User data travels base64-encoded (the CLI and SDKs encode it); EC2 refuses text that is not.</summary>
+    public static void UserDataFormat(string userData)
+    {
+        var bytes = new byte[userData.Length];
+        if (!Convert.TryFromBase64String(userData, bytes, out _))
+            throw new AwsException("InvalidUserData.Malformed", "Invalid BASE64 encoding of user data.");
+    }
+
     public static AwsException ImagesNotFound(IReadOnlyList<string> imageIds) => imageIds.Count == 1
         ? new AwsException("InvalidAMIID.NotFound", $"The image id '[{imageIds[0]}]' does not exist")
         : new AwsException("InvalidAMIID.NotFound", $"The image ids '[{string.Join(", ", imageIds)}]' do not exist");

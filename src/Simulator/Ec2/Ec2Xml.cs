@@ -69,6 +69,8 @@ internal static class Ec2Xml
             new XElement("productCodes"),
             new XElement("instanceType", instance.InstanceType),
             Xml.Time("launchTime", instance.LaunchedAt),
+            // EC2 names the lifecycle of spot instances only; on-demand ones carry none.
+            Xml.Text("instanceLifecycle", instance.IsSpot ? "spot" : null),
             new XElement(
                 "placement",
                 new XElement("availabilityZone", instance.AvailabilityZone),

@@ -6,6 +6,8 @@ namespace AmiOrchestrator.Simulator.Ec2;
 /// <summary>A launch template and its numbered versions. Mutated only under its region's lock.</summary>
 internal sealed class LaunchTemplateRecord
 {
+    private long highestNumber;
+
     public required string LaunchTemplateId { get; init; }
 
     public required string LaunchTemplateName { get; init; }
@@ -37,7 +39,8 @@ internal sealed class LaunchTemplateRecord
 
     public LaunchTemplateVersionRecord AddVersion(string? description, DateTimeOffset now, string createdBy, ValueMap data)
     {
-        var version = new LaunchTemplateVersionRecord(Versions.Count == 0 ? 1 : LatestVersion + 1, description, now, createdBy, data);
+        // Numbers are never reused, even after the latest version is deleted.
+        var version = new LaunchTemplateVersionRecord(++highestNumber, description, now, createdBy, data);
         Versions.Add(version);
         return version;
     }

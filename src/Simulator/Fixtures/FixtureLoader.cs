@@ -1,5 +1,7 @@
-using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Simulator.AutoScaling;
+using AmiOrchestrator.Simulator.AutoScaling.Lifecycle;
+using AmiOrchestrator.Simulator.AutoScaling.Scaling;
+using AmiOrchestrator.Simulator.AutoScaling.Scheduling;
 using AmiOrchestrator.Simulator.Ec2;
 using AmiOrchestrator.Simulator.LoadBalancing;
 using AmiOrchestrator.Simulator.Protocol;
@@ -23,7 +25,7 @@ internal sealed class FixtureLoader(SimulatorState state, string defaultAccountI
             var region = state.Region(fixture.AccountId ?? defaultAccountId, fixture.Region ?? DefaultRegion);
             lock (region.Gate)
             {
-                region.Sweep(now);
+                region.Advance(now);
                 Load(region, fixture, now);
             }
         }
@@ -41,8 +43,19 @@ internal sealed class FixtureLoader(SimulatorState state, string defaultAccountI
             Guard($"target group {targetGroup.Arn}", () => AddTargetGroup(region, targetGroup));
         foreach (var loadBalancer in fixture.LoadBalancers)
             Guard($"load balancer {loadBalancer.Name}", () => AddLoadBalancer(region, loadBalancer));
+        foreach (var handler in fixture.LifecycleHookHandlers)
+            Guard($"lifecycle hook handler {handler.HookName}", () => AddHookHandler(region, handler));
         foreach (var group in fixture.AutoScalingGroups)
             Guard($"Auto Scaling group {group.Name}", () => AddGroup(region, group, now));
+    }
+
+    private static void AddHookHandler(RegionState region, LifecycleHookHandlerFixture fixture)
+    {
+        if (fixture.AfterSeconds < 0)
+            throw new InvalidOperationException("afterSeconds must not be negative.");
+        if (fixture.Result is not (LifecycleTransitions.Continue or LifecycleTransitions.Abandon))
+            throw new InvalidOperationException($"result must be CONTINUE or ABANDON, not {fixture.Result}.");
+        region.HookHandlers.Add(new LifecycleHookHandler(fixture.HookName, fixture.GroupName, TimeSpan.FromSeconds(fixture.AfterSeconds), fixture.Result));
     }
 
     private static void Guard(string resource, Action load)
@@ -185,22 +198,17 @@ internal sealed class FixtureLoader(SimulatorState state, string defaultAccountI
             now,
             running: true);
         foreach (var policy in fixture.Policies)
-            group.Policies[policy.PolicyName] = Policy(region, group.Name, policy);
+        {
+            var arn = region.AutoScalingArn($"scalingPolicy:{region.Ids.Uuid()}:autoScalingGroupName/{group.Name}:policyName/{policy.PolicyName}");
+            group.Policies[policy.PolicyName] = new PolicyRecord(policy, arn, TargetTrackingAlarms.Put(region, group, arn, policy, [], now));
+        }
         foreach (var action in fixture.ScheduledActions)
         {
+            GroupRules.ScheduledAction(action);
             var arn = region.AutoScalingArn($"scheduledUpdateGroupAction:{region.Ids.Uuid()}:autoScalingGroupName/{group.Name}:scheduledActionName/{action.Name}");
-            group.ScheduledActions[action.Name] = new ScheduledActionRecord(action, arn);
+            group.ScheduledActions[action.Name] = new ScheduledActionRecord(action, arn, ScheduledActionProcess.FirstRun(action, now));
         }
         foreach (var process in fixture.SuspendedProcesses)
             group.SuspendedProcesses[process] = $"User suspended at {AwsTime.FormatSeconds(now)}";
-    }
-
-    private static PolicyRecord Policy(RegionState region, string groupName, ScalingPolicy policy)
-    {
-        var arn = region.AutoScalingArn($"scalingPolicy:{region.Ids.Uuid()}:autoScalingGroupName/{groupName}:policyName/{policy.PolicyName}");
-        IReadOnlyList<string> alarms = policy.PolicyType == "TargetTrackingScaling"
-            ? [$"TargetTracking-{groupName}-AlarmHigh-{region.Ids.Uuid()}", $"TargetTracking-{groupName}-AlarmLow-{region.Ids.Uuid()}"]
-            : [];
-        return new PolicyRecord(policy, arn, alarms);
     }
 }

@@ -3,8 +3,8 @@ using AmiOrchestrator.Domain.Common;
 namespace AmiOrchestrator.Simulator;
 
 /// <summary>
-/// An AMI. <see cref="BootSeconds"/> is how long its instances stay Pending; <see cref="NeverHealthy"/> makes them
-/// go InService but report Unhealthy and fail load-balancer health checks for good.
+/// An AMI. <see cref="BootSeconds"/> is how long its instances take to boot (Pending); <see cref="NeverHealthy"/> makes
+/// them go InService but fail every load-balancer health check, which Auto Scaling acts on only with ELB health checks.
 /// </summary>
 public sealed record ImageFixture
 {

@@ -20,4 +20,7 @@ public sealed record RegionFixture
     public ValueList<LoadBalancerFixture> LoadBalancers { get; init; } = ValueList<LoadBalancerFixture>.Empty;
 
     public ValueList<AutoScalingGroupFixture> AutoScalingGroups { get; init; } = ValueList<AutoScalingGroupFixture>.Empty;
+
+    /// <summary>Automation that completes lifecycle actions on its own; the first handler that matches a hook applies.</summary>
+    public ValueList<LifecycleHookHandlerFixture> LifecycleHookHandlers { get; init; } = ValueList<LifecycleHookHandlerFixture>.Empty;
 }

@@ -1,28 +1,36 @@
 using System.Text;
+using AmiOrchestrator.Simulator.Inspection;
 using AmiOrchestrator.Simulator.Protocol;
 using AmiOrchestrator.Simulator.Signing;
 using AmiOrchestrator.Simulator.State;
+using AmiOrchestrator.Simulator.Throttling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AmiOrchestrator.Simulator.Hosting;
 
 /// <summary>
-/// The AWS side of the endpoint: decodes a Query request (form body or query string), counts it, verifies its
-/// signature, applies injected faults, runs the action under the caller's region lock, and answers in the
-/// service's XML, errors included.
+/// The AWS side of the endpoint: decodes a Query request (form body or query string), numbers and counts it,
+/// verifies its signature, throttles it like AWS, applies injected faults, runs the action under the caller's region
+/// lock (bringing the region's timeline up to the request's time first), answers in the service's XML, errors
+/// included, and records it in the inspection log.
 /// </summary>
 internal sealed class AwsEndpoint(
     ApiCatalog apis,
     SimulatorState state,
     SignatureVerifier verifier,
     FaultInjector faults,
+    RateLimiter limiter,
     RequestCounter requests,
+    RequestLog log,
+    SimulationSettings settings,
     SimulationClock clock)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        var sequence = log.NextSequence();
+        var arrivedAt = clock.UtcNow;
         var requestId = Guid.NewGuid().ToString();
         var body = await ReadBodyAsync(context.Request, cancellationToken);
         var parameters = Decode(context.Request, body);
@@ -30,12 +38,15 @@ internal sealed class AwsEndpoint(
         var version = parameters.GetValueOrDefault("Version");
         var api = apis.Find(version);
         var profile = api?.Profile ?? apis.ProfileForSigningName(SigningName(context.Request));
+        var record = new SimulatedRequest(
+            sequence, arrivedAt, null, null, profile.Name, action ?? string.Empty, RequestLog.Redact(parameters), 0, SimulatedRequest.Ok, []);
         try
         {
             if (!string.IsNullOrEmpty(action))
                 requests.Increment(action);
             var query = new QueryParameters(parameters, profile.Dialect);
-            var caller = verifier.Verify(context.Request, body, profile, clock.UtcNow);
+            var caller = verifier.Verify(context.Request, body, profile, arrivedAt, settings.SignatureTimeCheck);
+            record = record with { AccountId = caller.AccountId, Region = caller.Region };
             if (api is null)
             {
                 throw version is null
@@ -44,30 +55,66 @@ internal sealed class AwsEndpoint(
             }
             if (string.IsNullOrEmpty(action))
                 throw query.Missing("Action");
-            await faults.ApplyAsync(action, profile, cancellationToken);
             var operation = api.Operations.GetValueOrDefault(action) ?? throw profile.UnknownAction(action);
+            if (!limiter.TryAcquire(caller.AccountId, caller.Region, profile, action, query, arrivedAt))
+                throw profile.Throttled();
+            var after = await faults.ApplyAsync(action, profile, cancellationToken);
             var region = state.Region(caller.AccountId, caller.Region);
             OperationResult result;
             lock (region.Gate)
             {
                 // Read the clock inside the lock so that the requests of a region see time move forward in order.
                 var now = clock.UtcNow;
-                region.Sweep(now);
-                result = operation(new OperationContext(query, region, caller, now));
+                record = record with { Time = now };
+                region.Advance(now);
+                region.BeginRequest(sequence);
+                try
+                {
+                    result = operation(new OperationContext(query, region, caller, now) { ConsistencyLag = settings.EventualConsistencyLag });
+                    // What the action set off at this very moment (a replacement launch, a policy's reaction) happens now too.
+                    region.Advance(now);
+                }
+                finally
+                {
+                    record = record with { ActivityIds = region.EndRequest() };
+                }
             }
-            await WriteAsync(context, 200, QueryEnvelope.Success(profile, action, result, requestId), requestId, cancellationToken);
+            switch (after)
+            {
+                case AfterApplying.Drop:
+                    // Logged before the connection goes, so that whoever sees the drop can already read it in the log.
+                    log.Add(record with { ResultCode = SimulatedRequest.ConnectionDropped, AppliedDespiteFailure = true });
+                    context.Abort();
+                    return;
+                case AfterApplying.ServerError:
+                    record = record with { AppliedDespiteFailure = true };
+                    throw profile.InternalFailure();
+            }
+            await AnswerAsync(context, record with { HttpStatus = 200 }, QueryEnvelope.Success(profile, action, result, requestId), requestId, cancellationToken);
         }
         catch (AwsException error)
         {
-            await WriteAsync(context, error.HttpStatus, QueryEnvelope.Error(profile, error, requestId), requestId, cancellationToken);
+            await AnswerAsync(
+                context, record with { HttpStatus = error.HttpStatus, ResultCode = error.Code }, QueryEnvelope.Error(profile, error, requestId), requestId, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // A simulator bug: answer as AWS answers an internal failure, so clients behave as they would, and say what broke.
             var failure = profile.InternalFailure();
             var described = new AwsException(failure.Code, $"{failure.Message} (simulator: {error.GetType().Name}: {error.Message})", failure.HttpStatus);
-            await WriteAsync(context, described.HttpStatus, QueryEnvelope.Error(profile, described, requestId), requestId, cancellationToken);
+            await AnswerAsync(
+                context, record with { HttpStatus = described.HttpStatus, ResultCode = described.Code }, QueryEnvelope.Error(profile, described, requestId), requestId, cancellationToken);
         }
+    }
+
+    /// <summary>Logs the request, then answers: a client that has its answer can already read the request in the log.</summary>
+    private async Task AnswerAsync(HttpContext context, SimulatedRequest record, string xml, string requestId, CancellationToken cancellationToken)
+    {
+        log.Add(record);
+        context.Response.StatusCode = record.HttpStatus;
+        context.Response.ContentType = "text/xml";
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        await context.Response.WriteAsync(xml, cancellationToken);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -99,13 +146,5 @@ internal sealed class AwsEndpoint(
             return null;
         var scope = authorization[(start + "Credential=".Length)..].Split(',')[0].Split('/');
         return scope.Length == 5 ? scope[3] : null;
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, string xml, string requestId, CancellationToken cancellationToken)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/xml";
-        context.Response.Headers["x-amzn-RequestId"] = requestId;
-        await context.Response.WriteAsync(xml, cancellationToken);
     }
 }

@@ -3,8 +3,10 @@ using AmiOrchestrator.Simulator.Protocol;
 namespace AmiOrchestrator.Simulator.Hosting;
 
 /// <summary>
-/// Injected failures per action (or "*" for every action): added latency, then throttling or an internal failure
-/// drawn from one seeded random sequence, so a test with the same calls sees the same faults.
+/// Injected failures per action (or "*" for every action): added latency, then one draw from a seeded random
+/// sequence that decides between throttling, an internal failure, applying the action and then failing, applying it
+/// and then dropping the connection, or nothing. One sequence for every kind of fault, so a test with the same calls
+/// sees the same faults whichever kinds it mixes.
 /// </summary>
 internal sealed class FaultInjector(int seed, TimeProvider clock)
 {
@@ -17,10 +19,13 @@ internal sealed class FaultInjector(int seed, TimeProvider clock)
     public void Set(string action, FaultSettings fault)
     {
         ArgumentException.ThrowIfNullOrEmpty(action);
-        if (fault.ThrottleRate is < 0 or > 1 || double.IsNaN(fault.ThrottleRate))
-            throw new ArgumentOutOfRangeException(nameof(fault), fault.ThrottleRate, "ThrottleRate must be between 0 and 1.");
-        if (fault.ServerErrorRate is < 0 or > 1 || double.IsNaN(fault.ServerErrorRate))
-            throw new ArgumentOutOfRangeException(nameof(fault), fault.ServerErrorRate, "ServerErrorRate must be between 0 and 1.");
+        Rate(fault.ThrottleRate, nameof(FaultSettings.ThrottleRate));
+        Rate(fault.ServerErrorRate, nameof(FaultSettings.ServerErrorRate));
+        Rate(fault.AppliedServerErrorRate, nameof(FaultSettings.AppliedServerErrorRate));
+        Rate(fault.AppliedDropRate, nameof(FaultSettings.AppliedDropRate));
+        var total = fault.ThrottleRate + fault.ServerErrorRate + fault.AppliedServerErrorRate + fault.AppliedDropRate;
+        if (total > 1)
+            throw new ArgumentOutOfRangeException(nameof(fault), total, "The fault rates together must not exceed 1.");
         if (fault.Latency < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(fault), fault.Latency, "Latency must not be negative.");
         lock (gate)
@@ -43,8 +48,11 @@ internal sealed class FaultInjector(int seed, TimeProvider clock)
             return new Dictionary<string, FaultSettings>(faults, StringComparer.Ordinal);
     }
 
-    /// <summary>Waits the configured latency, then throws the service's throttling or internal error if the draw says so.</summary>
-    public async Task ApplyAsync(string action, ServiceProfile service, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits the configured latency, throws the service's throttling or internal error if the draw says the call fails
+    /// before it runs, and otherwise returns what must happen after it runs.
+    /// </summary>
+    public async Task<AfterApplying> ApplyAsync(string action, ServiceProfile service, CancellationToken cancellationToken)
     {
         FaultSettings? fault;
         var draw = 1.0;
@@ -52,16 +60,26 @@ internal sealed class FaultInjector(int seed, TimeProvider clock)
         {
             fault = faults.GetValueOrDefault(action) ?? faults.GetValueOrDefault(AllActions);
             // Draw only for actions with a failure rate, so configuring one action's faults does not shift another's.
-            if (fault is { ThrottleRate: > 0 } or { ServerErrorRate: > 0 })
+            if (fault is { ThrottleRate: > 0 } or { ServerErrorRate: > 0 } or { AppliedServerErrorRate: > 0 } or { AppliedDropRate: > 0 })
                 draw = random.NextDouble();
         }
         if (fault is null)
-            return;
+            return AfterApplying.Answer;
         if (fault.Latency > TimeSpan.Zero)
             await Task.Delay(fault.Latency, clock, cancellationToken);
-        if (draw < fault.ThrottleRate)
+        var bound = fault.ThrottleRate;
+        if (draw < bound)
             throw service.Throttled();
-        if (draw < fault.ThrottleRate + fault.ServerErrorRate)
+        if (draw < (bound += fault.ServerErrorRate))
             throw service.InternalFailure();
+        if (draw < (bound += fault.AppliedServerErrorRate))
+            return AfterApplying.ServerError;
+        return draw < bound + fault.AppliedDropRate ? AfterApplying.Drop : AfterApplying.Answer;
+    }
+
+    private static void Rate(double rate, string name)
+    {
+        if (rate is < 0 or > 1 || double.IsNaN(rate))
+            throw new ArgumentOutOfRangeException(name, rate, $"{name} must be between 0 and 1.");
     }
 }

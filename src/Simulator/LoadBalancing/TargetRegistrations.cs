@@ -55,11 +55,27 @@ internal sealed class TargetRegistrations(TimeSpan healthyAfter, TimeSpan drainF
             return now < deregisteredAt + DrainFor ? TargetPhase.Draining : null;
         if (instance is null || !instance.IsLive)
             return null;
-        if (now < instance.InServiceAt)
+        // A launch lifecycle hook keeps the instance out of service, and so out of the health checks, until it completes.
+        if (instance.InServiceAt is not { } inService || now < inService)
             return TargetPhase.Registering;
-        var checksPassAt = (instance.InServiceAt > registration.RegisteredAt ? instance.InServiceAt : registration.RegisteredAt) + HealthyAfter;
-        if (now < checksPassAt)
+        if (now < ChecksDoneAt(registration, inService))
             return TargetPhase.InitialHealthChecks;
         return instance.NeverHealthy ? TargetPhase.Unhealthy : TargetPhase.Healthy;
     }
+
+    /// <summary>
+    /// When the load balancer first reports this registered, InService instance as failing its health checks; null
+    /// when it never will (a healthy image, or an instance not registered here or not yet InService).
+    /// </summary>
+    public DateTimeOffset? FailsChecksAt(SimulatedInstance instance)
+    {
+        if (!instance.NeverHealthy || instance.InServiceAt is not { } inService)
+            return null;
+        return registrations.TryGetValue(instance.InstanceId, out var registration) && registration.DeregisteredAt is null
+            ? ChecksDoneAt(registration, inService)
+            : null;
+    }
+
+    private DateTimeOffset ChecksDoneAt(Registration registration, DateTimeOffset inService) =>
+        (inService > registration.RegisteredAt ? inService : registration.RegisteredAt) + HealthyAfter;
 }

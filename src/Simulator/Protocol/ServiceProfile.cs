@@ -3,24 +3,29 @@ namespace AmiOrchestrator.Simulator.Protocol;
 /// <summary>
 /// What identifies one simulated service on the shared endpoint (its Query <c>Version</c> and SigV4 signing name)
 /// and how it speaks: dialect, XML namespace, and the codes it uses for throttling and internal failures.
+/// <see cref="Name"/> tells apart the two load-balancing APIs, which share a signing name but not their buckets.
 /// </summary>
-internal sealed record ServiceProfile(string Version, string SigningName, string XmlNamespace, QueryDialect Dialect)
+internal sealed record ServiceProfile(string Name, string Version, string SigningName, string XmlNamespace, QueryDialect Dialect)
 {
     public static ServiceProfile AutoScaling { get; } =
-        new("2011-01-01", "autoscaling", "http://autoscaling.amazonaws.com/doc/2011-01-01/", QueryDialect.AwsQuery);
+        new("autoscaling", "2011-01-01", "autoscaling", "http://autoscaling.amazonaws.com/doc/2011-01-01/", QueryDialect.AwsQuery);
 
     public static ServiceProfile Ec2 { get; } =
-        new("2016-11-15", "ec2", "http://ec2.amazonaws.com/doc/2016-11-15/", QueryDialect.Ec2);
+        new("ec2", "2016-11-15", "ec2", "http://ec2.amazonaws.com/doc/2016-11-15/", QueryDialect.Ec2);
 
     public static ServiceProfile ElbV2 { get; } =
-        new("2015-12-01", "elasticloadbalancing", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/", QueryDialect.AwsQuery);
+        new("elbv2", "2015-12-01", "elasticloadbalancing", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/", QueryDialect.AwsQuery);
 
     public static ServiceProfile ClassicElb { get; } =
-        new("2012-06-01", "elasticloadbalancing", "http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/", QueryDialect.AwsQuery);
+        new("elb", "2012-06-01", "elasticloadbalancing", "http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/", QueryDialect.AwsQuery);
 
     // STS's namespace is https, unlike the others.
     public static ServiceProfile Sts { get; } =
-        new("2011-06-15", "sts", "https://sts.amazonaws.com/doc/2011-06-15/", QueryDialect.AwsQuery);
+        new("sts", "2011-06-15", "sts", "https://sts.amazonaws.com/doc/2011-06-15/", QueryDialect.AwsQuery);
+
+    // CloudWatch's newest model prefers smithy-rpc-v2-cbor but is declared awsQueryCompatible: the Query form still works.
+    public static ServiceProfile CloudWatch { get; } =
+        new("monitoring", "2010-08-01", "monitoring", "http://monitoring.amazonaws.com/doc/2010-08-01/", QueryDialect.AwsQuery);
 
     public bool IsEc2 => Dialect == QueryDialect.Ec2;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using AmiOrchestrator.Simulator.Protocol;
@@ -10,16 +11,19 @@ namespace AmiOrchestrator.Simulator.Signing;
 /// Checks a request's SigV4 Authorization header the way AWS does, against the configured accounts' secrets and the
 /// STS sessions issued here. The payload hash is the signed <c>x-amz-content-sha256</c> header when the client signed
 /// one (the .NET SDK does), else the SHA-256 of the body (the CLI's way), so both clients verify.
-/// The request time is deliberately not compared with the simulated clock: that clock may run fast or be fake, and a
-/// skew check against it would refuse every real client.
+/// The request time is compared with the simulated clock only when asked (AWS allows 5 minutes either way): that clock
+/// usually runs fast or fake, and a skew check against it would refuse every real client.
 /// </summary>
 internal sealed class SignatureVerifier(CredentialStore credentials)
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
     private const string ContentHashHeader = "x-amz-content-sha256";
     private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
+    private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
-    public CallerIdentity Verify(HttpRequest request, byte[] body, ServiceProfile service, DateTimeOffset now)
+    private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(5);
+
+    public CallerIdentity Verify(HttpRequest request, byte[] body, ServiceProfile service, DateTimeOffset now, bool checkTime)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (!authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal))
@@ -44,6 +48,8 @@ internal sealed class SignatureVerifier(CredentialStore credentials)
             throw SignatureMismatch($"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{date}' != '{amzDate[..Math.Min(8, amzDate.Length)]}', from '{amzDate}'.");
         if (signingService != service.SigningName)
             throw SignatureMismatch($"Credential should be scoped to correct service: '{service.SigningName}'. ");
+        if (checkTime)
+            CheckTime(amzDate, service, now);
 
         var (secret, caller) = Identify(accessKeyId, region, request, service, now);
 
@@ -94,6 +100,23 @@ internal sealed class SignatureVerifier(CredentialStore credentials)
         }
         var identity = new CallerIdentity(session.AccountId, accessKeyId, session.AssumedRoleArn, $"{session.RoleId}:{session.SessionName}", region);
         return (session.SecretAccessKey, identity);
+    }
+
+    /// <summary>AWS's words for a signature dated outside the 5 minutes it allows around its own clock.</summary>
+    private static void CheckTime(string amzDate, ServiceProfile service, DateTimeOffset now)
+    {
+        if (!DateTimeOffset.TryParseExact(amzDate, AmzDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
+            throw new AwsException("IncompleteSignature", $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'.");
+        string Format(DateTimeOffset time) => time.UtcDateTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture);
+        string? problem = null;
+        if (signedAt < now - AllowedSkew)
+            problem = $"Signature expired: {amzDate} is now earlier than {Format(now - AllowedSkew)} ({Format(now)} - 5 min.)";
+        else if (signedAt > now + AllowedSkew)
+            problem = $"Signature not yet current: {amzDate} is still later than {Format(now + AllowedSkew)} ({Format(now)} + 5 min.)";
+        if (problem is null)
+            return;
+        // EC2 reports a stale request as expired; the awsQuery services as a signature that does not match.
+        throw service.IsEc2 ? new AwsException("RequestExpired", "Request has expired.") : SignatureMismatch(problem);
     }
 
     private static AwsException UnknownKey(ServiceProfile service) => service.IsEc2

@@ -1,4 +1,6 @@
 using AmiOrchestrator.Simulator.AutoScaling;
+using AmiOrchestrator.Simulator.AutoScaling.Lifecycle;
+using AmiOrchestrator.Simulator.CloudWatch;
 using AmiOrchestrator.Simulator.Ec2;
 using AmiOrchestrator.Simulator.LoadBalancing;
 
@@ -7,14 +9,23 @@ namespace AmiOrchestrator.Simulator.State;
 /// <summary>
 /// Everything one account holds in one region. Requests to the region run one at a time under <see cref="Gate"/>, so
 /// the resources need no locking of their own; requests to different regions or accounts run in parallel.
+/// The region keeps a timeline: <see cref="Advance"/> applies, in time order, everything that was due between the
+/// last request and now, so a state read after the clock jumped ahead is what AWS would show at that moment.
 /// </summary>
-internal sealed class RegionState(string accountId, string region, ResourceIds ids)
+internal sealed class RegionState(string accountId, string region, ResourceIds ids, IReadOnlyList<ITimedProcess> processes)
 {
     // EC2 keeps describing terminated instances for about an hour.
     private static readonly TimeSpan TerminatedInstanceRetention = TimeSpan.FromHours(1);
 
     // DescribeScalingActivities covers the last six weeks.
     private static readonly TimeSpan ActivityRetention = TimeSpan.FromDays(42);
+
+    // A bound on the events one Advance applies, so a process that never moves its due time fails loudly instead of hanging.
+    private const int MaxStepsPerAdvance = 1_000_000;
+
+    private readonly List<string> requestActivities = [];
+    private long? currentRequest;
+    private long activityOrdinal;
 
     public Lock Gate { get; } = new();
 
@@ -23,6 +34,9 @@ internal sealed class RegionState(string accountId, string region, ResourceIds i
     public string Region { get; } = region;
 
     public ResourceIds Ids { get; } = ids;
+
+    /// <summary>The time the timeline has been brought up to.</summary>
+    public DateTimeOffset Position { get; private set; } = DateTimeOffset.MinValue;
 
     public Dictionary<string, MachineImageRecord> Images { get; } = new(StringComparer.Ordinal);
 
@@ -44,6 +58,12 @@ internal sealed class RegionState(string accountId, string region, ResourceIds i
 
     public List<ScalingActivityRecord> Activities { get; } = [];
 
+    /// <summary>CloudWatch metric alarms by name.</summary>
+    public SortedDictionary<string, AlarmRecord> Alarms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The fixtures' stand-ins for the user's lifecycle automation, first match wins.</summary>
+    public List<LifecycleHookHandler> HookHandlers { get; } = [];
+
     public string AutoScalingArn(string resource) => $"arn:aws:autoscaling:{Region}:{AccountId}:{resource}";
 
     public LaunchTemplateRecord? FindLaunchTemplate(string? id, string? name) =>
@@ -53,12 +73,70 @@ internal sealed class RegionState(string accountId, string region, ResourceIds i
 
     public SimulatedInstance? FindInstance(string instanceId) => Instances.GetValueOrDefault(instanceId);
 
+    /// <summary>Records a new activity, numbered after every earlier one and tied to the request being served, if any.</summary>
+    public ScalingActivityRecord AddActivity(ScalingActivityRecord activity)
+    {
+        var recorded = activity with { Ordinal = ++activityOrdinal, RequestSequence = currentRequest };
+        Activities.Add(recorded);
+        if (currentRequest is not null)
+            requestActivities.Add(recorded.ActivityId);
+        return recorded;
+    }
+
+    /// <summary>Marks the start of a request's operation, so that the activities it starts carry its sequence number.</summary>
+    public void BeginRequest(long sequence)
+    {
+        currentRequest = sequence;
+        requestActivities.Clear();
+    }
+
+    /// <summary>Ends the request's operation and returns the ids of the activities it started.</summary>
+    public IReadOnlyList<string> EndRequest()
+    {
+        currentRequest = null;
+        var started = requestActivities.ToList();
+        requestActivities.Clear();
+        return started;
+    }
+
+    /// <summary>
+    /// Brings the region up to <paramref name="now"/>: every timed process runs at each of its due times in order (an
+    /// event due before the timeline's position, which a request's change can make happen, runs at the position), then
+    /// what the clock has finished with is dropped.
+    /// </summary>
+    public void Advance(DateTimeOffset now)
+    {
+        for (var step = 0; ; step++)
+        {
+            if (step == MaxStepsPerAdvance)
+                throw new InvalidOperationException("The simulated timeline does not progress: a timed process keeps being due.");
+            DateTimeOffset? next = null;
+            foreach (var process in processes)
+            {
+                if (process.NextDue(this) is { } due && (next is null || due < next))
+                    next = due;
+            }
+            if (next is not { } at || at > now)
+                break;
+            if (at < Position)
+                at = Position;
+            Position = at;
+            foreach (var process in processes)
+            {
+                if (process.NextDue(this) <= at)
+                    process.Run(this, at);
+            }
+        }
+        if (now > Position)
+            Position = now;
+        Sweep(now);
+    }
+
     /// <summary>
     /// Drops what the clock has finished with: fully terminated instances leave their group, a group being deleted
-    /// disappears once it is empty, drained registrations end, and old history expires. Runs before every request, so
-    /// state is always as of the request's time.
+    /// disappears once it is empty, drained registrations end, and old history expires.
     /// </summary>
-    public void Sweep(DateTimeOffset now)
+    private void Sweep(DateTimeOffset now)
     {
         foreach (var group in Groups.Values.ToList())
         {

@@ -3,7 +3,7 @@ using AmiOrchestrator.Domain.Cloud;
 
 namespace AmiOrchestrator.Aws.Tests.AutoScaling;
 
-public class AutoScalingRequestsTests
+public sealed class AutoScalingRequestsTests
 {
     [Fact]
     public void CreateGroup_encodes_every_field_in_query_form()

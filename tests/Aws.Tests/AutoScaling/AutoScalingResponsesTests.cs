@@ -6,7 +6,7 @@ using AmiOrchestrator.Domain.Common;
 
 namespace AmiOrchestrator.Aws.Tests.AutoScaling;
 
-public class AutoScalingResponsesTests
+public sealed class AutoScalingResponsesTests
 {
     private const string DescribeGroupsResult = """
         <DescribeAutoScalingGroupsResult xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">

@@ -6,7 +6,7 @@ using AmiOrchestrator.Domain.Common;
 
 namespace AmiOrchestrator.Aws.Tests.AutoScaling;
 
-public class ScalingPolicyFormTests
+public sealed class ScalingPolicyFormTests
 {
     private const string TargetTrackingPredefined = """
         <member>

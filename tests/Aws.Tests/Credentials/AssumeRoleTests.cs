@@ -5,7 +5,7 @@ using AmiOrchestrator.Domain.Cloud;
 
 namespace AmiOrchestrator.Aws.Tests.Credentials;
 
-public class AssumeRoleTests
+public sealed class AssumeRoleTests
 {
     [Fact]
     public void Request_names_role_session_and_duration()

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Aws.Tests.Credentials;
 
-public class AssumedRoleCredentialsTests
+public sealed class AssumedRoleCredentialsTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 4, 0, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);

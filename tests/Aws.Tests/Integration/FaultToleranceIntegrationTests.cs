@@ -49,6 +49,45 @@ public sealed class FaultToleranceIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_action_applied_then_answered_with_500_is_done_although_our_client_saw_the_error()
+    {
+        await using var once = await SimulatorHarness.StartAsync(o => o with { Retry = o.Retry with { MaxAttempts = 1 } });
+        once.Control.SetFault("CreateAutoScalingGroup", new FaultSettings(AppliedServerErrorRate: 1));
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => once.Cloud.CreateAsgAsync(Group("applied"), CancellationToken.None));
+
+        Assert.Equal(("InternalFailure", 500, true), (error.Error.Code, error.Error.HttpStatus, error.Error.Retryable));
+        Assert.Equal("applied", Assert.Single(await once.Cloud.DescribeAsgsAsync(["applied"], CancellationToken.None)).Name);
+    }
+
+    [Fact]
+    public async Task An_action_applied_then_dropped_is_done_although_our_client_got_no_answer()
+    {
+        await using var once = await SimulatorHarness.StartAsync(o => o with { Retry = o.Retry with { MaxAttempts = 1 } });
+        once.Control.SetFault("UpdateAutoScalingGroup", new FaultSettings(AppliedDropRate: 1));
+
+        var error = await Assert.ThrowsAsync<CloudException>(() =>
+            once.Cloud.UpdateAsgCapacityAsync(SimulatorHarness.BaseGroup, new CapacityUpdate(1, 3, 4), CancellationToken.None));
+
+        // The connection closes mid-response: our client reports a retryable connection failure, as for a timeout.
+        Assert.Equal((CloudErrorCodes.ConnectionFailure, true), (error.Error.Code, error.Error.Retryable));
+        Assert.Equal(3, Assert.Single(await once.Cloud.DescribeAsgsAsync([SimulatorHarness.BaseGroup], CancellationToken.None)).DesiredCapacity);
+        Assert.True(Assert.Single(once.Control.Requests("UpdateAutoScalingGroup")).AppliedDespiteFailure);
+    }
+
+    [Fact]
+    public async Task A_create_retried_after_an_applied_failure_meets_its_own_group()
+    {
+        aws.Control.SetFault("CreateAutoScalingGroup", new FaultSettings(AppliedServerErrorRate: 1));
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => aws.Cloud.CreateAsgAsync(Group("twice"), CancellationToken.None));
+
+        // The first attempt created the group and failed; the retry found it: why every step must be idempotent.
+        Assert.Equal(CloudErrorCodes.AlreadyExists, error.Error.Code);
+        Assert.Equal(2, aws.Control.RequestCount("CreateAutoScalingGroup"));
+    }
+
+    [Fact]
     public async Task Throttling_that_outlasts_the_attempts_surfaces_as_throttling()
     {
         aws.Control.SetFault("DescribePolicies", new FaultSettings(ThrottleRate: 1));
@@ -70,4 +109,12 @@ public sealed class FaultToleranceIntegrationTests : IAsyncLifetime
         Assert.Equal((CloudErrorCodes.RequestLimitExceeded, 503), (error.Error.Code, error.Error.HttpStatus));
         Assert.Equal(10, aws.Control.RequestCount("DescribeImages"));
     }
+
+    private static CreateAsgRequest Group(string name) => new()
+    {
+        Name = name,
+        LaunchTemplate = new LaunchTemplateSpec(SimulatorHarness.LaunchTemplateId, null, "1"),
+        MaxSize = 1,
+        VpcZoneIdentifier = "subnet-0a",
+    };
 }

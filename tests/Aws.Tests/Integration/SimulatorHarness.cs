@@ -47,13 +47,18 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     public static async Task<SimulatorHarness> StartAsync(
         Func<AwsOptions, AwsOptions>? configure = null,
         bool clientOnSimulatorClock = false,
-        int faultSeed = 1)
+        int faultSeed = 1,
+        bool rateLimiting = false,
+        HttpMessageHandler? handler = null)
     {
         var clock = new FakeTimeProvider(Start);
         var simulator = await SimulatedAws.StartAsync(new SimulatorOptions
         {
             Clock = clock,
             FaultSeed = faultSeed,
+            // Off unless a test is about it: the simulator's fake clock only moves when a test moves it, so its buckets
+            // would not refill while a client on the system clock retried.
+            RateLimiting = rateLimiting,
             Accounts = [SimulatedAccount.Default, OtherAccount],
             Fixtures = SimulatorFixtures.FromJson(StandardFixtures),
         });
@@ -69,7 +74,8 @@ internal sealed class SimulatorHarness : IAsyncDisposable
                 MaxDelay = TimeSpan.FromMilliseconds(20),
             },
         };
-        var provider = new AwsCloudProvider(configure?.Invoke(options) ?? options, clientOnSimulatorClock ? clock : TimeProvider.System, new SocketsHttpHandler(), new Random(11));
+        var provider = new AwsCloudProvider(
+            configure?.Invoke(options) ?? options, clientOnSimulatorClock ? clock : TimeProvider.System, handler ?? new SocketsHttpHandler(), new Random(11));
         return new SimulatorHarness(clock, simulator, provider);
     }
 

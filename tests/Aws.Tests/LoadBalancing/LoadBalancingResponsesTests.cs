@@ -5,7 +5,7 @@ using AmiOrchestrator.Domain.Cloud;
 
 namespace AmiOrchestrator.Aws.Tests.LoadBalancing;
 
-public class LoadBalancingResponsesTests
+public sealed class LoadBalancingResponsesTests
 {
     [Fact]
     public void TargetGroups_are_read_with_arn_name_and_type()

@@ -4,7 +4,7 @@ using AmiOrchestrator.Aws.Tests.Support;
 
 namespace AmiOrchestrator.Aws.Tests.Query;
 
-public class AwsErrorDocumentTests
+public sealed class AwsErrorDocumentTests
 {
     [Fact]
     public void Query_error_document_gives_code_message_status_and_request_id()

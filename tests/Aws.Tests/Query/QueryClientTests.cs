@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Aws.Tests.Query;
 
-public class QueryClientTests
+public sealed class QueryClientTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);

@@ -2,7 +2,7 @@ using AmiOrchestrator.Aws.Query;
 
 namespace AmiOrchestrator.Aws.Tests.Query;
 
-public class QueryRequestTests
+public sealed class QueryRequestTests
 {
     [Fact]
     public void ToFormBody_starts_with_action_and_version()

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Aws.Tests.Resilience;
 
-public class CallPipelineTests
+public sealed class CallPipelineTests
 {
     private static readonly RetryOptions Retry = new()
     {

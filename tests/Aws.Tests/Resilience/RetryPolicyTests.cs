@@ -4,7 +4,7 @@ using AmiOrchestrator.Domain.Cloud;
 
 namespace AmiOrchestrator.Aws.Tests.Resilience;
 
-public class RetryPolicyTests
+public sealed class RetryPolicyTests
 {
     private static readonly RetryOptions Options = new()
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Aws.Tests.Resilience;
 
-public class TokenBucketTests
+public sealed class TokenBucketTests
 {
     private readonly FakeTimeProvider time = new();
 

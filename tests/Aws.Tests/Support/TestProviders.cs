@@ -24,7 +24,8 @@ internal static class TestProviders
             ThrottlingBaseDelay = TimeSpan.FromMilliseconds(100),
             MaxDelay = TimeSpan.FromSeconds(1),
         },
-        RateLimit = new RateLimitOptions { RequestsPerSecond = 10_000, Burst = 10_000 },
+        // No budget to speak of, for every service: these tests are about other things.
+        RateLimit = new RateLimitOptions { RequestsPerSecond = 10_000, Burst = 10_000, Services = new Dictionary<string, ServiceBudget>() },
     };
 
     public static AwsCloudProvider Create(StubAws stub, TimeProvider time, AwsOptions? options = null, int seed = 7) =>

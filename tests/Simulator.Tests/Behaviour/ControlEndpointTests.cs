@@ -113,5 +113,67 @@ public sealed class ControlEndpointTests : SimulatorTest
         Assert.Equal(HttpStatusCode.NoContent, speed.StatusCode);
     }
 
+    [Fact]
+    public async Task Applied_faults_are_set_and_listed_over_HTTP()
+    {
+        using var set = await http.PutAsJsonAsync(Control("faults/SetDesiredCapacity"), new { appliedServerErrorRate = 0.5, appliedDropRate = 0.25 });
+        var listed = await http.GetFromJsonAsync<JsonElement>(Control("faults"));
+
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        Assert.Equal(0.5, listed.GetProperty("SetDesiredCapacity").GetProperty("appliedServerErrorRate").GetDouble());
+        Assert.Equal(0.25, listed.GetProperty("SetDesiredCapacity").GetProperty("appliedDropRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Settings_are_read_and_changed_over_HTTP()
+    {
+        using var changed = await http.PutAsJsonAsync(Control("settings"), new { eventualConsistencyLagSeconds = 7.5, signatureTimeCheck = true });
+        var settings = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        using var negative = await http.PutAsJsonAsync(Control("settings"), new { eventualConsistencyLagSeconds = -1 });
+
+        Assert.Equal(7.5, settings.GetProperty("eventualConsistencyLagSeconds").GetDouble());
+        Assert.True(settings.GetProperty("signatureTimeCheck").GetBoolean());
+        Assert.False(settings.GetProperty("rateLimiting").GetBoolean());
+        Assert.Equal(TimeSpan.FromSeconds(7.5), Simulator.Control.EventualConsistencyLag);
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_group_metric_and_an_alarm_state_are_set_over_HTTP()
+    {
+        await Client.AutoScalingAsync("CreateAutoScalingGroup", TestRegion.CreateGroup("web", 1, 5, 1));
+        var alarmName = (await Client.AutoScalingAsync(
+            "PutScalingPolicy", ("AutoScalingGroupName", "web"), ("PolicyName", "cpu"), ("PolicyType", "TargetTrackingScaling"),
+            ("TargetTrackingConfiguration.PredefinedMetricSpecification.PredefinedMetricType", "ASGAverageCPUUtilization"),
+            ("TargetTrackingConfiguration.TargetValue", "40"))).Find("AlarmName")!;
+
+        using var metric = await http.PutAsJsonAsync(Control("groups/web/metric?region=us-east-1"), new { value = 100 });
+        using var alarm = await http.PutAsJsonAsync(Control($"alarms/{alarmName}/state"), new { stateValue = "OK", stateReason = "calm" });
+        using var missing = await http.PutAsJsonAsync(Control("groups/nope/metric"), new { value = 1 });
+        Advance(180);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.BadRequest), (metric.StatusCode, alarm.StatusCode, missing.StatusCode));
+        Assert.Equal("3", (await GroupAsync("web")).Text("DesiredCapacity"));
+        Assert.Equal("calm", (await Client.CloudWatchAsync("DescribeAlarms", ("AlarmNames.member.1", alarmName))).Find("StateReason"));
+    }
+
+    [Fact]
+    public async Task Waiting_lifecycle_actions_are_listed_over_HTTP_with_their_tokens()
+    {
+        await Client.AutoScalingAsync(
+            "CreateAutoScalingGroup",
+            TestRegion.CreateGroup("web", 0, 1, 1, more:
+            [
+                ("LifecycleHookSpecificationList.member.1.LifecycleHookName", "boot"),
+                ("LifecycleHookSpecificationList.member.1.LifecycleTransition", "autoscaling:EC2_INSTANCE_LAUNCHING"),
+            ]));
+
+        var actions = await http.GetFromJsonAsync<JsonElement>(Control("lifecycle-actions?group=web"));
+
+        var action = Assert.Single(actions.EnumerateArray());
+        Assert.Equal(("web", "boot"), (action.GetProperty("groupName").GetString(), action.GetProperty("hookName").GetString()));
+        Assert.Matches("^[0-9a-f-]{36}$", action.GetProperty("token").GetString()!);
+    }
+
     private Uri Control(string path) => new(Simulator.Endpoint, "_simulator/" + path);
 }

@@ -80,11 +80,64 @@ public sealed class FaultInjectionTests : SimulatorTest
         Assert.True(advanced >= TimeSpan.FromSeconds(5), $"completed after only {advanced} of simulated time");
     }
 
-    private async Task<List<string>> Outcomes(int seed)
+    [Fact]
+    public async Task An_applied_server_error_carries_out_the_action_then_answers_500()
+    {
+        Simulator.Control.SetFault("CreateAutoScalingGroup", new FaultSettings(AppliedServerErrorRate: 1));
+
+        var error = await Assert.ThrowsAsync<QueryException>(() => Client.AutoScalingAsync("CreateAutoScalingGroup", TestRegion.CreateGroup("web", 0, 1, 1)));
+        var logged = Assert.Single(Simulator.Control.Requests("CreateAutoScalingGroup"));
+
+        Assert.Equal(("InternalFailure", 500), (error.Code, error.Status));
+        Assert.Single(await InstancesAsync("web"));
+        Assert.True(logged.AppliedDespiteFailure);
+        Assert.Equal("InternalFailure", logged.ResultCode);
+    }
+
+    [Fact]
+    public async Task An_applied_drop_carries_out_the_action_then_closes_the_connection_without_an_answer()
+    {
+        Simulator.Control.SetFault("SetDesiredCapacity", new FaultSettings(AppliedDropRate: 1));
+        await Client.AutoScalingAsync("CreateAutoScalingGroup", TestRegion.CreateGroup("web", 0, 3, 0));
+
+        // The client sees the connection end before any response: HttpClient reports it as a failed send.
+        await Assert.ThrowsAsync<HttpRequestException>(() => Client.AutoScalingAsync("SetDesiredCapacity", ("AutoScalingGroupName", "web"), ("DesiredCapacity", "2")));
+        var logged = Assert.Single(Simulator.Control.Requests("SetDesiredCapacity"));
+
+        Assert.Equal("2", (await GroupAsync("web")).Text("DesiredCapacity"));
+        Assert.Equal(2, (await InstancesAsync("web")).Count);
+        Assert.Equal((0, "ConnectionDropped", true), (logged.HttpStatus, logged.ResultCode, logged.AppliedDespiteFailure));
+    }
+
+    [Fact]
+    public async Task Applied_faults_are_drawn_from_the_same_seeded_sequence_as_the_others()
+    {
+        var first = await Outcomes(seed: 7, new FaultSettings(ThrottleRate: 0.25, AppliedServerErrorRate: 0.25, AppliedDropRate: 0.25));
+        var again = await Outcomes(seed: 7, new FaultSettings(ThrottleRate: 0.25, AppliedServerErrorRate: 0.25, AppliedDropRate: 0.25));
+
+        Assert.Equal(first, again);
+        Assert.Contains("Throttling", first);
+        Assert.Contains("InternalFailure", first);
+        Assert.Contains("dropped", first);
+        Assert.Contains("ok", first);
+    }
+
+    [Fact]
+    public void Fault_rates_that_add_up_to_more_than_one_are_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Simulator.Control.SetFault("*", new FaultSettings(ThrottleRate: 0.6, AppliedDropRate: 0.6)));
+
+        Assert.Contains("must not exceed 1", error.Message, StringComparison.Ordinal);
+    }
+
+    private Task<List<string>> Outcomes(int seed) => Outcomes(seed, new FaultSettings(ThrottleRate: 0.4, ServerErrorRate: 0.3));
+
+    private async Task<List<string>> Outcomes(int seed, FaultSettings faults)
     {
         await using var simulator = await TestRegion.StartAsync(TestRegion.NewClock(), faultSeed: seed);
         using var client = new QueryClient(simulator.Endpoint, SimulatedAccount.Default);
-        simulator.Control.SetFault("DescribeAutoScalingGroups", new FaultSettings(ThrottleRate: 0.4, ServerErrorRate: 0.3));
+        simulator.Control.SetFault("DescribeAutoScalingGroups", faults);
         var outcomes = new List<string>();
         for (var i = 0; i < 30; i++)
         {
@@ -96,6 +149,10 @@ public sealed class FaultInjectionTests : SimulatorTest
             catch (QueryException error)
             {
                 outcomes.Add(error.Code);
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add("dropped");
             }
         }
         return outcomes;

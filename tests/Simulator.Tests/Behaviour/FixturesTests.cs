@@ -58,10 +58,41 @@ public sealed class FixturesTests : IAsyncLifetime
         Assert.Equal("lt-0123456789abcdef0", baseGroup.Find("LaunchTemplateId"));
         Assert.Equal("50.0", policies.Find("TargetValue"));
         Assert.Equal(("0 0 * * *", "Etc/UTC"), (scheduled.Find("Recurrence"), scheduled.Find("TimeZone")));
-        Assert.Equal("autoscaling:EC2_INSTANCE_TERMINATING", hooks.Find("LifecycleTransition"));
+        Assert.Equal(
+            [("bootstrap", "autoscaling:EC2_INSTANCE_LAUNCHING"), ("drain", "autoscaling:EC2_INSTANCE_TERMINATING")],
+            hooks.Items("DescribeLifecycleHooksResult/LifecycleHooks").Select(h => (h.Text("LifecycleHookName"), h.Text("LifecycleTransition"))));
         Assert.Equal(("legacy-lc", "InService"), (legacy.Find("LaunchConfigurationName"), legacy.Find("LifecycleState")));
         Assert.Equal("InService", classic.Find("State"));
         Assert.Equal("ami-0a1b2c3d4e5f6dead", neverHealthy.Find("imageId"));
+    }
+
+    [Fact]
+    public async Task A_new_group_with_the_example_base_group_s_hooks_is_bootstrapped_and_drained_by_the_example_s_handlers()
+    {
+        await Client.AutoScalingAsync(
+            "CreateAutoScalingGroup",
+            ("AutoScalingGroupName", "checkout-prod-r3"), ("LaunchTemplate.LaunchTemplateId", "lt-0123456789abcdef0"), ("LaunchTemplate.Version", "2"),
+            ("MinSize", "0"), ("MaxSize", "2"), ("DesiredCapacity", "1"), ("VPCZoneIdentifier", "subnet-0a"),
+            ("LifecycleHookSpecificationList.member.1.LifecycleHookName", "bootstrap"),
+            ("LifecycleHookSpecificationList.member.1.LifecycleTransition", "autoscaling:EC2_INSTANCE_LAUNCHING"),
+            ("LifecycleHookSpecificationList.member.1.HeartbeatTimeout", "600"),
+            ("LifecycleHookSpecificationList.member.2.LifecycleHookName", "drain"),
+            ("LifecycleHookSpecificationList.member.2.LifecycleTransition", "autoscaling:EC2_INSTANCE_TERMINATING"));
+
+        clock.Advance(TimeSpan.FromSeconds(119));
+        var bootstrapping = await State();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var inService = await State();
+        await Client.AutoScalingAsync("SetDesiredCapacity", ("AutoScalingGroupName", "checkout-prod-r3"), ("DesiredCapacity", "0"));
+        clock.Advance(TimeSpan.FromSeconds(19));
+        var draining = await State();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var proceeding = await State();
+
+        Assert.Equal(("Pending:Wait", "InService", "Terminating:Wait", "Terminating:Proceed"), (bootstrapping, inService, draining, proceeding));
+
+        async Task<string?> State() =>
+            (await Client.AutoScalingAsync("DescribeAutoScalingGroups", ("AutoScalingGroupNames.member.1", "checkout-prod-r3"))).Find("LifecycleState");
     }
 
     [Fact]
@@ -82,6 +113,7 @@ public sealed class FixturesTests : IAsyncLifetime
                 "targetGroups": [ { "arn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/checkout-prod/0123456789abcdef",
                                     "healthySeconds": 10 } ],
                 "loadBalancers": [ { "name": "checkout-classic", "healthySeconds": 10 } ],
+                "lifecycleHookHandlers": [ { "hookName": "bootstrap", "groupName": "checkout*", "afterSeconds": 120, "result": "CONTINUE" } ],
                 "autoScalingGroups": [ { "name": "checkout-base",
                     "launchTemplate": { "launchTemplateId": "lt-0123456789abcdef0", "version": "1" },
                     "minSize": 0, "maxSize": 0, "desiredCapacity": 0,
@@ -103,6 +135,7 @@ public sealed class FixturesTests : IAsyncLifetime
         Assert.Equal("Etc/UTC", Assert.Single(group.ScheduledActions).TimeZone);
         Assert.Equal(300, Assert.Single(group.LifecycleHooks).HeartbeatTimeout);
         Assert.Equal(20, Assert.Single(Assert.Single(region.LaunchConfigurations).BlockDeviceMappings).VolumeSize);
+        Assert.Equal(("bootstrap", 120, "CONTINUE"), Assert.Single(region.LifecycleHookHandlers) is var handler ? (handler.HookName, handler.AfterSeconds, handler.Result) : default);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class InstanceLifecycleTests : SimulatorTest
     }
 
     [Fact]
-    public async Task A_never_healthy_image_gives_instances_that_stay_unhealthy()
+    public async Task A_never_healthy_image_fails_load_balancer_checks_but_stays_healthy_to_EC2_health_checks()
     {
         await Client.Ec2Async(
             "CreateLaunchTemplateVersion", ("LaunchTemplateId", TestRegion.TemplateId), ("SourceVersion", "1"), ("LaunchTemplateData.ImageId", TestRegion.BrokenImage));
@@ -59,9 +59,9 @@ public sealed class InstanceLifecycleTests : SimulatorTest
         var laterTarget = await TargetHealth();
         var classic = await Client.ClassicElbAsync("DescribeInstanceHealth", ("LoadBalancerName", TestRegion.LoadBalancer));
 
-        Assert.Equal([("InService", "Unhealthy")], soon.Select(i => (i.State, i.Health)));
+        Assert.Equal([("InService", "Healthy")], soon.Select(i => (i.State, i.Health)));
         Assert.Equal(("unhealthy", "Target.FailedHealthChecks"), soonTarget);
-        Assert.Equal([("InService", "Unhealthy")], later.Select(i => (i.State, i.Health)));
+        Assert.Equal(soon, later);
         Assert.Equal(("unhealthy", "Target.FailedHealthChecks"), laterTarget);
         Assert.Equal("OutOfService", Assert.Single(classic.Items("DescribeInstanceHealthResult/InstanceStates")).Text("State"));
     }

@@ -3,6 +3,7 @@ using AmiOrchestrator.Simulator.Tests.Support;
 namespace AmiOrchestrator.Simulator.Tests.Cli;
 
 /// <summary>The AWS CLI against the simulated Auto Scaling groups: it must parse every answer and every error.</summary>
+[Trait("Category", "AwsCli")]
 public sealed class CliAutoScalingGroupTests : SimulatorTest
 {
     [Fact]
@@ -37,7 +38,7 @@ public sealed class CliAutoScalingGroupTests : SimulatorTest
 
         // The CLI's answers were parsed above; the state after each change is read with the in-process client.
         await Cli.JsonAsync("autoscaling", "update-auto-scaling-group", "--auto-scaling-group-name", "web", "--max-size", "6", "--desired-capacity", "3");
-        await Cli.JsonAsync("autoscaling", "set-desired-capacity", "--auto-scaling-group-name", "web", "--desired-capacity", "1", "--honor-cooldown");
+        await Cli.JsonAsync("autoscaling", "set-desired-capacity", "--auto-scaling-group-name", "web", "--desired-capacity", "1", "--no-honor-cooldown");
         var resized = await Group("web");
         Assert.Equal(("6", "1"), (resized.Text("MaxSize"), resized.Text("DesiredCapacity")));
         var states = resized.Items("Instances").Select(i => i.Text("LifecycleState")).ToList();

@@ -4,6 +4,7 @@ using AmiOrchestrator.Simulator.Tests.Support;
 namespace AmiOrchestrator.Simulator.Tests.Cli;
 
 /// <summary>The AWS CLI against the simulated EC2 operations.</summary>
+[Trait("Category", "AwsCli")]
 public sealed class CliEc2Tests : SimulatorTest
 {
     [Fact]

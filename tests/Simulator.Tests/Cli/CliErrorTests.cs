@@ -3,6 +3,7 @@ using AmiOrchestrator.Simulator.Tests.Support;
 namespace AmiOrchestrator.Simulator.Tests.Cli;
 
 /// <summary>Errors as the AWS CLI reports them: "An error occurred (Code) when calling the Op operation: Message".</summary>
+[Trait("Category", "AwsCli")]
 public sealed class CliErrorTests : SimulatorTest
 {
     [Fact]

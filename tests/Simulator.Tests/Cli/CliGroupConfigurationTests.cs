@@ -3,6 +3,7 @@ using AmiOrchestrator.Simulator.Tests.Support;
 namespace AmiOrchestrator.Simulator.Tests.Cli;
 
 /// <summary>The AWS CLI against policies, scheduled actions, lifecycle hooks, load-balancer attachments and launch configurations.</summary>
+[Trait("Category", "AwsCli")]
 public sealed class CliGroupConfigurationTests : SimulatorTest
 {
     public override async Task InitializeAsync()

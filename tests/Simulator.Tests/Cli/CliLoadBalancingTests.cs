@@ -3,6 +3,7 @@ using AmiOrchestrator.Simulator.Tests.Support;
 namespace AmiOrchestrator.Simulator.Tests.Cli;
 
 /// <summary>The AWS CLI against the simulated ELBv2 and classic ELB operations.</summary>
+[Trait("Category", "AwsCli")]
 public sealed class CliLoadBalancingTests : SimulatorTest
 {
     public override async Task InitializeAsync()

@@ -3,6 +3,7 @@ using AmiOrchestrator.Simulator.Tests.Support;
 namespace AmiOrchestrator.Simulator.Tests.Cli;
 
 /// <summary>The AWS CLI against the simulated STS, and with the session credentials it issues.</summary>
+[Trait("Category", "AwsCli")]
 public sealed class CliStsTests : SimulatorTest
 {
     private const string RoleArn = "arn:aws:iam::123456789012:role/deployer";

@@ -38,6 +38,9 @@ internal sealed class QueryClient(Uri endpoint, AWSCredentials credentials, stri
     public Task<XElement> StsAsync(string action, params (string Key, string Value)[] parameters) =>
         CallAsync("sts", "2011-06-15", action, parameters);
 
+    public Task<XElement> CloudWatchAsync(string action, params (string Key, string Value)[] parameters) =>
+        CallAsync("monitoring", "2010-08-01", action, parameters);
+
     public Task<XElement> Ec2Async(string action, params (string Key, string Value)[] parameters) =>
         CallAsync("ec2", "2016-11-15", action, parameters);
 

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmiOrchestrator.Simulator.Tests.Support;
@@ -36,4 +37,20 @@ public abstract class SimulatorTest : IAsyncLifetime
     }
 
     protected void Advance(int seconds) => Clock.Advance(TimeSpan.FromSeconds(seconds));
+
+    /// <summary>The group as DescribeAutoScalingGroups shows it.</summary>
+    internal async Task<XElement> GroupAsync(string name) =>
+        Assert.Single((await Client.AutoScalingAsync("DescribeAutoScalingGroups", ("AutoScalingGroupNames.member.1", name)))
+            .Items("DescribeAutoScalingGroupsResult/AutoScalingGroups"));
+
+    /// <summary>The group's instances: id, lifecycle state and health status.</summary>
+    internal async Task<List<(string Id, string State, string Health)>> InstancesAsync(string group) =>
+        (await GroupAsync(group)).Items("Instances")
+            .Select(i => (i.Text("InstanceId"), i.Text("LifecycleState"), i.Text("HealthStatus")))
+            .ToList();
+
+    /// <summary>The group's scaling activities, newest first.</summary>
+    internal async Task<IReadOnlyList<XElement>> ActivitiesAsync(string group) =>
+        (await Client.AutoScalingAsync("DescribeScalingActivities", ("AutoScalingGroupName", group)))
+            .Items("DescribeScalingActivitiesResult/Activities");
 }

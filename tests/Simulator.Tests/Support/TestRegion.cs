@@ -54,8 +54,12 @@ internal static class TestRegion
         ],
     };
 
-    public static Task<SimulatedAws> StartAsync(FakeTimeProvider clock, SimulatorFixtures? fixtures = null, int faultSeed = 1) =>
-        SimulatedAws.StartAsync(new SimulatorOptions { Clock = clock, Fixtures = fixtures ?? Fixtures(), FaultSeed = faultSeed });
+    /// <summary>
+    /// A simulator on the fake clock, loaded with <paramref name="fixtures"/>. Rate limiting is off unless asked for:
+    /// a fake clock that stands still never refills a bucket, and most tests are about something else.
+    /// </summary>
+    public static Task<SimulatedAws> StartAsync(FakeTimeProvider clock, SimulatorFixtures? fixtures = null, int faultSeed = 1, bool rateLimiting = false) =>
+        SimulatedAws.StartAsync(new SimulatorOptions { Clock = clock, Fixtures = fixtures ?? Fixtures(), FaultSeed = faultSeed, RateLimiting = rateLimiting });
 
     /// <summary>Parameters of a CreateAutoScalingGroup on the test template, spread over two subnets.</summary>
     public static (string, string)[] CreateGroup(string name, int min, int max, int desired, string version = "$Latest", params (string, string)[] more) =>
