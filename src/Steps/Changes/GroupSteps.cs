@@ -121,8 +121,19 @@ internal static class GroupSteps
         // Detaching what is not attached is an error in AWS: only what the group has now is detached.
         var targetGroups = detach.TargetGroups.Where(group!.TargetGroupArns.Contains).ToList();
         var loadBalancers = detach.LoadBalancers.Where(group.LoadBalancerNames.Contains).ToList();
-        await context.Cloud.DetachTargetGroupsAsync(detach.Asg, targetGroups, cancellationToken);
-        await context.Cloud.DetachLoadBalancersAsync(detach.Asg, loadBalancers, cancellationToken);
+        try
+        {
+            await context.Cloud.DetachTargetGroupsAsync(detach.Asg, targetGroups, cancellationToken);
+            await context.Cloud.DetachLoadBalancersAsync(detach.Asg, loadBalancers, cancellationToken);
+        }
+        catch (CloudException e) when (e.Error.Code == CloudErrorCodes.ValidationError)
+        {
+            // A detach whose answer was lost and was sent again finds nothing left to detach, which AWS may refuse:
+            // what counts is that none of the routes is attached any more.
+            var now = (await context.Cloud.DescribeAsgsAsync([detach.Asg], cancellationToken)).FirstOrDefault(g => g.Name == detach.Asg);
+            if (now is not null && (targetGroups.Any(now.TargetGroupArns.Contains) || loadBalancers.Any(now.LoadBalancerNames.Contains)))
+                throw;
+        }
         return new StepCompletion(targetGroups.Count + loadBalancers.Count == 0
             ? $"nothing of {Routes(detach.TargetGroups, detach.LoadBalancers)} is attached to {detach.Asg}"
             : $"detached {Routes(targetGroups, loadBalancers)} from {detach.Asg}");

@@ -95,8 +95,19 @@ internal static class PolicySteps
     {
         var policies = await context.Cloud.DescribePoliciesAsync(asgName, cancellationToken);
         var copies = policies.SelectMany(p => p.AlarmNames).Where(name => PolicyAlarms.IsEngineCopyFor(name, asgName)).Distinct(StringComparer.Ordinal).ToList();
-        if (copies.Count > 0)
+        if (copies.Count == 0)
+            return copies;
+        try
+        {
             await context.Cloud.DeleteAlarmsAsync(copies, cancellationToken);
+        }
+        catch (CloudException e) when (e.IsNotFound)
+        {
+            // CloudWatch refuses names it does not have: an earlier attempt (its answer lost) deleted some; delete the rest.
+            var left = (await context.Cloud.DescribeAlarmsAsync(copies, cancellationToken)).Select(a => a.AlarmName).ToList();
+            if (left.Count > 0)
+                await context.Cloud.DeleteAlarmsAsync(left, cancellationToken);
+        }
         return copies;
     }
 }

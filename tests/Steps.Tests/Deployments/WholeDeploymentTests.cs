@@ -1,7 +1,9 @@
 using AmiOrchestrator.TestSupport.Cloud;
 using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Common;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Naming;
+using AmiOrchestrator.Domain.Specs;
 using AmiOrchestrator.Steps.Tests.Support;
 using AmiOrchestrator.Steps.Timing;
 
@@ -148,5 +150,60 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
         Assert.Equal(["cpu50"], (await region.Cloud.DescribePoliciesAsync(WebRegion.Previous, default)).Select(p => p.PolicyName));
         var created = await region.GroupAsync(WebRegion.NextName);
         Assert.True(created is null || created.Status is not null, "the new group is deleted (or being deleted)");
+    }
+
+    [Fact]
+    public async Task A_bake_gate_whose_alarm_goes_to_alarm_rolls_the_deployment_back()
+    {
+        await region.Cloud.PutMetricAlarmAsync(new MetricAlarm("web-5xx", ValueMap.Of(
+            ("MetricName", "HTTPCode_Target_5XX_Count"), ("Namespace", "AWS/ApplicationELB"), ("Statistic", "Sum"),
+            ("Period", "60"), ("EvaluationPeriods", "1"), ("Threshold", "10"), ("ComparisonOperator", "GreaterThanThreshold"))), default);
+        var spec = WebSpecs.Canary(50, 100) with
+        {
+            Strategy = WebSpecs.Canary(50, 100).Strategy with
+            {
+                Phases = [new PhaseSpec { Percent = 50, Gates = new GatesSpec { BakeTime = Duration.FromMinutes(2), Alarms = ["web-5xx"] } }, new PhaseSpec { Percent = 100 }],
+            },
+        };
+        var run = new DeploymentRun(region, spec)
+        {
+            BeforeStep = (started, _) =>
+            {
+                if (started.Step.Action is Bake)
+                    region.Control.SetAlarmState("web-5xx", "ALARM", "5xx rate above 10 a minute");
+                return Task.CompletedTask;
+            },
+        };
+
+        var state = await run.RunAsync();
+
+        Assert.Equal(DeploymentStatus.RolledBack, state.Status);
+        Assert.Contains("web-5xx in ALARM during the bake", state.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(4, (await region.ExistingGroupAsync(WebRegion.Previous)).DesiredCapacity);
+    }
+
+    [Fact]
+    public async Task A_step_policy_copied_to_the_new_group_keeps_an_alarm_that_watches_and_scales_the_new_group()
+    {
+        var stepPolicy = new ScalingPolicy("scale-out", "StepScaling", ValueMap.Of(
+            ("AdjustmentType", "ChangeInCapacity"), ("StepAdjustments.member.1.MetricIntervalLowerBound", "0"), ("StepAdjustments.member.1.ScalingAdjustment", "1")));
+        var baseArn = await region.Cloud.PutScalingPolicyAsync(WebRegion.BaseAsg, stepPolicy, default);
+        await region.Cloud.PutMetricAlarmAsync(new MetricAlarm("web-cpu-high", ValueMap.Of(
+            ("MetricName", "CPUUtilization"), ("Namespace", "AWS/EC2"), ("Statistic", "Average"), ("Period", "60"), ("EvaluationPeriods", "2"),
+            ("Threshold", "80"), ("ComparisonOperator", "GreaterThanThreshold"),
+            ("Dimensions.member.1.Name", "AutoScalingGroupName"), ("Dimensions.member.1.Value", WebRegion.BaseAsg),
+            ("AlarmActions.member.1", baseArn))), default);
+
+        var state = await new DeploymentRun(region, WebSpecs.Basic()).RunAsync();
+
+        Assert.Equal(DeploymentStatus.Succeeded, state.Status);
+        var copiedPolicy = (await region.Cloud.DescribePoliciesAsync(WebRegion.NextName, default)).Single(p => p.PolicyName == "scale-out");
+        var alarmName = Assert.Single(copiedPolicy.AlarmNames);
+        Assert.True(PolicyAlarms.IsEngineCopyFor(alarmName, WebRegion.NextName));
+        var copy = Assert.Single(await region.Cloud.DescribeAlarmsAsync([alarmName], default));
+        Assert.Equal(WebRegion.NextName, copy.Parameters["Dimensions.member.1.Value"]);
+        Assert.Equal(copiedPolicy.PolicyArn, copy.Parameters["AlarmActions.member.1"]);
+        var original = Assert.Single(await region.Cloud.DescribeAlarmsAsync(["web-cpu-high"], default));
+        Assert.Equal((WebRegion.BaseAsg, baseArn), (original.Parameters["Dimensions.member.1.Value"], original.Parameters["AlarmActions.member.1"]));
     }
 }

@@ -57,6 +57,8 @@ public sealed class SimulatedRegion : IAsyncDisposable
         {
             Clock = clock,
             Fixtures = SimulatorFixtures.FromJson(fixtures),
+            // AWS's rate limits refill with the simulated clock: on a fake clock nobody moves they would never refill.
+            RateLimiting = clock is not Microsoft.Extensions.Time.Testing.FakeTimeProvider,
         });
         var provider = new AwsCloudProvider(
             new AwsOptions
