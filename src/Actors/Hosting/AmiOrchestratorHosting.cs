@@ -7,6 +7,7 @@ using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Akka.DependencyInjection;
 using AmiOrchestrator.Actors.Deployments;
+using AmiOrchestrator.Actors.Gateway;
 using AmiOrchestrator.Actors.Lineages;
 using AmiOrchestrator.Actors.Watching;
 using AmiOrchestrator.Domain.Cloud;
@@ -50,7 +51,8 @@ public static class AmiOrchestratorHosting
             .WithClusterClientAccess()
             .WithWatchers()
             .WithDeployments(options)
-            .WithLineages(options);
+            .WithLineages(options)
+            .WithGateway(options);
     }
 
     // Seeds and cluster-client contacts are validated against the engine's system name; a host that named its
@@ -140,6 +142,26 @@ public static class AmiOrchestratorHosting
             },
             new EnvelopeMessageExtractor(options.NumberOfShards),
             EntityShardOptions(rememberEntities: true));
+
+    // The platform's way in: a gateway and a query actor on every node, at stable paths (/user/gateway,
+    // /user/queries) that ClusterClient sends to, registered with the receptionist once the node is up. After the
+    // regions, which both talk to.
+    private static AkkaConfigurationBuilder WithGateway(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
+        builder
+            .WithActors((system, registry, resolver) =>
+            {
+                var time = resolver.GetService<TimeProvider>() ?? TimeProvider.System;
+                var deployments = registry.Get<DeploymentRegion>();
+                registry.Register<DeploymentGatewayKey>(system.ActorOf(
+                    DeploymentGateway.Props(deployments, registry.Get<LineageRegion>(), time, options.CommandTimeout), DeploymentGateway.Name));
+                registry.Register<DeploymentQueriesKey>(system.ActorOf(DeploymentQueries.Props(deployments, options.CommandTimeout), DeploymentQueries.Name));
+            })
+            .AddStartup((system, registry) =>
+            {
+                var receptionist = ClusterClientReceptionist.Get(system);
+                receptionist.RegisterService(registry.Get<DeploymentGatewayKey>());
+                receptionist.RegisterService(registry.Get<DeploymentQueriesKey>());
+            });
 
     private static T Required<T>(IDependencyResolver resolver) where T : notnull =>
         resolver.GetService<T>()

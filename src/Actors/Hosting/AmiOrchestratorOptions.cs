@@ -49,6 +49,9 @@ public sealed record AmiOrchestratorOptions
     /// </summary>
     public TimeSpan LineageRetryInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the gateway and the query actor wait for a deployment or a lineage to answer before telling the client to try again.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Every problem of these options, each naming its field (empty when they can work).</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -73,6 +76,8 @@ public sealed record AmiOrchestratorOptions
         }
         if (NumberOfShards < 1)
             problems.Add($"NumberOfShards must be at least 1 (is {NumberOfShards})");
+        if (CommandTimeout <= TimeSpan.Zero)
+            problems.Add($"CommandTimeout must be positive (is {CommandTimeout})");
         if (LineageRetryInterval <= TimeSpan.Zero)
             problems.Add($"LineageRetryInterval must be positive (is {LineageRetryInterval})");
         problems.AddRange(Persistence.Problems().Select(p => "Persistence." + p));

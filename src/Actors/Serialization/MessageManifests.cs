@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AmiOrchestrator.Actors.Deployments;
+using AmiOrchestrator.Actors.Gateway;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Lineages;
 
@@ -57,6 +58,19 @@ internal static class MessageManifests
         (typeof(DeploymentProtocol.Watch), "deployment-watch.v1"),
         (typeof(DeploymentProtocol.Unwatch), "deployment-unwatch.v1"),
         (typeof(DeploymentView), "deployment-view.v1"),
+
+        // The platform's commands and reads (through ClusterClient) and their answers.
+        (typeof(GatewayProtocol.Submit), "gateway-submit.v1"),
+        (typeof(GatewayProtocol.Rollback), "gateway-rollback.v1"),
+        (typeof(GatewayProtocol.Abort), "gateway-abort.v1"),
+        (typeof(GatewayProtocol.Approve), "gateway-approve.v1"),
+        (typeof(GatewayProtocol.Reject), "gateway-reject.v1"),
+        (typeof(GatewayProtocol.Accepted), "gateway-accepted.v1"),
+        (typeof(GatewayProtocol.Rejected), "gateway-rejected.v1"),
+        (typeof(QueryProtocol.Get), "query-get.v1"),
+        (typeof(QueryProtocol.Watch), "query-watch.v1"),
+        (typeof(QueryProtocol.Unwatch), "query-unwatch.v1"),
+        (typeof(QueryProtocol.NotFound), "query-not-found.v1"),
 
         // Messages to a lineage and its answers.
         (typeof(LineageInput.Admit), "lineage-admit.v1"),

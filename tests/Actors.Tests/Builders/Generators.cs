@@ -1,5 +1,6 @@
 using System.Text;
 using AmiOrchestrator.Actors.Deployments;
+using AmiOrchestrator.Actors.Gateway;
 using AmiOrchestrator.Actors.Serialization;
 using AmiOrchestrator.Domain.Cloud;
 using AmiOrchestrator.Domain.Common;
@@ -112,6 +113,23 @@ internal static class Generators
             from run in DeploymentRuns from state in Gen.Elements(run.States.ToArray()) from version in Gen.Choose(0, int.MaxValue) from position in Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Choose(1, 20).Select(p => (int?)p)))
             select DeploymentView.Of(state, version, position)),
         [typeof(DeploymentProtocol.GetView)] = Box(Gen.Constant(new DeploymentProtocol.GetView())),
+        [typeof(GatewayProtocol.Submit)] = Box(
+            from id in Text from who in Text from spec in ValidSpec from asText in Gen.Elements(true, false)
+            select asText ? new GatewayProtocol.Submit(id, who, SpecJson: System.Text.Json.JsonSerializer.Serialize(spec, DomainJson.Options)) : new GatewayProtocol.Submit(id, who, Spec: spec)),
+        [typeof(GatewayProtocol.Rollback)] = Box(from id in Text from who in Text from reason in Text select new GatewayProtocol.Rollback(id, who, reason)),
+        [typeof(GatewayProtocol.Abort)] = Box(from id in Text from who in Text from reason in Text select new GatewayProtocol.Abort(id, who, reason)),
+        [typeof(GatewayProtocol.Approve)] = Box(from id in Text from who in Text from gate in Text.OrNull() select new GatewayProtocol.Approve(id, who, gate)),
+        [typeof(GatewayProtocol.Reject)] = Box(from id in Text from who in Text from reason in Text from gate in Text.OrNull() select new GatewayProtocol.Reject(id, who, reason, gate)),
+        [typeof(GatewayProtocol.Accepted)] = Box(
+            from id in Text from status in Gen.Elements(Enum.GetValues<DeploymentStatus>()) from message in Text from position in Gen.Choose(1, 20)
+            select new GatewayProtocol.Accepted(id, status, message, position)),
+        [typeof(GatewayProtocol.Rejected)] = Box(
+            from id in Text from reason in Text from problems in Problems from retryable in Gen.Elements(true, false)
+            select new GatewayProtocol.Rejected(id, reason, problems, retryable)),
+        [typeof(QueryProtocol.Get)] = Box(Text.Select(id => new QueryProtocol.Get(id))),
+        [typeof(QueryProtocol.Watch)] = Box(Text.Select(id => new QueryProtocol.Watch(id))),
+        [typeof(QueryProtocol.Unwatch)] = Box(Text.Select(id => new QueryProtocol.Unwatch(id))),
+        [typeof(QueryProtocol.NotFound)] = Box(from id in Text from message in Text select new QueryProtocol.NotFound(id, message)),
         [typeof(DeploymentProtocol.Watch)] = Box(Gen.Constant(new DeploymentProtocol.Watch())),
         [typeof(DeploymentProtocol.Unwatch)] = Box(Gen.Constant(new DeploymentProtocol.Unwatch())),
 

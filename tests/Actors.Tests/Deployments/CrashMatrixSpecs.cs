@@ -64,6 +64,8 @@ public sealed class CrashMatrixSpecs(ITestOutputHelper output)
         }));
 
         output.WriteLine($"{strategy}: {points} crash points covered, {betweenCallAndRecord} of them between a cloud call (a change) and the event that records it");
+        foreach (var failure in failures)
+            output.WriteLine(failure);
         Assert.Empty(failures);
     }
 
