@@ -14,10 +14,13 @@ namespace AmiOrchestrator.Simulator;
 /// </list>
 /// <see cref="Latency"/> is added to every call and waited on the injected clock as it is, not sped up by the clock
 /// speed: with the system clock it is real time, with a fake clock it passes when the test advances the clock.
+/// <see cref="Times"/>, when set, spends the fault after that many failed calls: later calls pass, so a test can fail
+/// exactly the first attempt of a change and see what a retry does.
 /// </summary>
 public sealed record FaultSettings(
     double ThrottleRate = 0,
     double ServerErrorRate = 0,
     TimeSpan Latency = default,
     double AppliedServerErrorRate = 0,
-    double AppliedDropRate = 0);
+    double AppliedDropRate = 0,
+    int? Times = null);

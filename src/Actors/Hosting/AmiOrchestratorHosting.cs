@@ -3,12 +3,18 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Client;
+using Akka.DependencyInjection;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using AmiOrchestrator.Actors.Deployments;
+using AmiOrchestrator.Actors.Gateway;
 using AmiOrchestrator.Actors.Lineages;
 using AmiOrchestrator.Actors.Persistence;
 using AmiOrchestrator.Actors.ReadModel;
 using AmiOrchestrator.Actors.Serialization;
+using AmiOrchestrator.Actors.Watching;
+using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Steps;
 
 namespace AmiOrchestrator.Actors.Hosting;
 
@@ -17,6 +23,9 @@ public static class AmiOrchestratorHosting
 {
     /// <summary>The shard region type name of lineages; it is part of every lineage entity's path in the cluster.</summary>
     public const string LineageTypeName = "lineage";
+
+    /// <summary>The shard region type name of deployments; with remember-entities it is also the key of their remembered set.</summary>
+    public const string DeploymentTypeName = "deployment";
 
     /// <summary>
     /// A stopped entity of a region that remembers its entities (deployments) is started again after this long.
@@ -41,8 +50,11 @@ public static class AmiOrchestratorHosting
             .WithEnginePersistence(options.Persistence)
             .WithAmiOrchestratorSerialization()
             .WithClusterClientAccess()
+            .WithWatchers()
+            .WithDeployments(options)
             .WithLineages(options)
-            .WithReadModel(options);
+            .WithReadModel(options)
+            .WithGateway(options);
     }
 
     // Seeds and cluster-client contacts are validated against the engine's system name; a host that named its
@@ -101,6 +113,63 @@ public static class AmiOrchestratorHosting
         builder
             .WithClusterClientReceptionist(role: AmiOrchestratorOptions.EngineRole)
             .AddStartup((system, _) => ClusterClientReceptionist.Get(system));
+
+    // One watcher per account and region per node polls for every wait of every deployment on the node; the
+    // registry that routes to them is a plain top-level actor, so every node has its own.
+    // The cloud provider is resolved when a watcher is first needed, so a node that only serves lineages and reads
+    // (and its tests) starts without one.
+    private static AkkaConfigurationBuilder WithWatchers(this AkkaConfigurationBuilder builder) =>
+        builder.WithActors((system, registry, resolver) =>
+            registry.Register<WatcherRegistry>(system.ActorOf(
+                WatcherRegistry.Props(() => Required<ICloudProvider>(resolver), resolver.GetService<TimeProvider>() ?? TimeProvider.System),
+                WatcherRegistry.Name)));
+
+    // Deployments remember their entities: a node that starts (after a crash, or a shard moved to it) starts every
+    // in-flight deployment of its shards with no message sent, and each one carries on from its journal.
+    private static AkkaConfigurationBuilder WithDeployments(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
+        builder.WithShardRegion<DeploymentRegion>(
+            DeploymentTypeName,
+            (system, registry, resolver) =>
+            {
+                var time = resolver.GetService<TimeProvider>() ?? TimeProvider.System;
+                return deploymentId => DeploymentActor.Props(
+                    deploymentId,
+                    new DeploymentServices(
+                        Required<StepExecutor>(resolver),
+                        registry.Get<WatcherRegistry>(),
+                        registry.Get<LineageRegion>(),
+                        time,
+                        options.Persistence.SnapshotEvery,
+                        options.LineageRetryInterval));
+            },
+            new EnvelopeMessageExtractor(options.NumberOfShards),
+            EntityShardOptions(rememberEntities: true));
+
+    // The platform's way in: a gateway and a query actor on every node, at stable paths (/user/gateway,
+    // /user/queries) that ClusterClient sends to, registered with the receptionist once the node is up. After the
+    // regions, which both talk to.
+    private static AkkaConfigurationBuilder WithGateway(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
+        builder
+            .WithActors((system, registry, resolver) =>
+            {
+                var time = resolver.GetService<TimeProvider>() ?? TimeProvider.System;
+                var deployments = registry.Get<DeploymentRegion>();
+                registry.Register<DeploymentGatewayKey>(system.ActorOf(
+                    DeploymentGateway.Props(deployments, registry.Get<LineageRegion>(), time, options.CommandTimeout), DeploymentGateway.Name));
+                registry.Register<DeploymentQueriesKey>(system.ActorOf(
+                    DeploymentQueries.Props(deployments, ReadModelHosting.DeploymentReadModel(options.Persistence, time), options.CommandTimeout),
+                    DeploymentQueries.Name));
+            })
+            .AddStartup((system, registry) =>
+            {
+                var receptionist = ClusterClientReceptionist.Get(system);
+                receptionist.RegisterService(registry.Get<DeploymentGatewayKey>());
+                receptionist.RegisterService(registry.Get<DeploymentQueriesKey>());
+            });
+
+    private static T Required<T>(IDependencyResolver resolver) where T : notnull =>
+        resolver.GetService<T>()
+        ?? throw new InvalidOperationException($"the engine needs a {typeof(T).Name} in the host's services: call AddAmiOrchestratorEngine (and AddAwsCloud) on the service collection");
 
     // Lineages do not remember entities: a lineage only answers messages, so nothing needs it running between them,
     // and idle ones passivate. Its entities answer deployments through the deployment region, looked up when an

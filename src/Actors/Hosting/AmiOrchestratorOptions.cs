@@ -43,6 +43,15 @@ public sealed record AmiOrchestratorOptions
 
     public PersistenceOptions Persistence { get; init; } = new();
 
+    /// <summary>
+    /// How often a deployment asks its lineage again while it waits for a turn, and gives it back again until the
+    /// lineage confirms: a lineage that crashed between persisting a grant and sending it is found out this late at most.
+    /// </summary>
+    public TimeSpan LineageRetryInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the gateway and the query actor wait for a deployment or a lineage to answer before telling the client to try again.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Every problem of these options, each naming its field (empty when they can work).</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -67,6 +76,10 @@ public sealed record AmiOrchestratorOptions
         }
         if (NumberOfShards < 1)
             problems.Add($"NumberOfShards must be at least 1 (is {NumberOfShards})");
+        if (CommandTimeout <= TimeSpan.Zero)
+            problems.Add($"CommandTimeout must be positive (is {CommandTimeout})");
+        if (LineageRetryInterval <= TimeSpan.Zero)
+            problems.Add($"LineageRetryInterval must be positive (is {LineageRetryInterval})");
         problems.AddRange(Persistence.Problems().Select(p => "Persistence." + p));
         return problems;
     }

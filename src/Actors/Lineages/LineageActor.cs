@@ -83,8 +83,8 @@ internal sealed class LineageActor : ReceivePersistentActor
         {
             switch (effect)
             {
-                case LineageEffect.QueuePosition position:
-                    asker.Tell(position);
+                case LineageEffect.QueuePosition or LineageEffect.Released:
+                    asker.Tell(effect);
                     break;
                 case LineageEffect.RefuseTurn refusal when input is LineageInput.Admit:
                     // Admit comes from the gateway before the deployment exists: the refusal is the gateway's answer,

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using AmiOrchestrator.Actors.Deployments;
+using AmiOrchestrator.Actors.Gateway;
 using AmiOrchestrator.Actors.ReadModel;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Lineages;
@@ -53,6 +55,23 @@ internal static class MessageManifests
         (typeof(DeploymentInput.Abort), "deployment-abort.v1"),
         (typeof(DeploymentInput.Recover), "deployment-recover.v1"),
         (typeof(CommandReply), "command-reply.v1"),
+        (typeof(DeploymentProtocol.GetView), "deployment-get-view.v1"),
+        (typeof(DeploymentProtocol.Watch), "deployment-watch.v1"),
+        (typeof(DeploymentProtocol.Unwatch), "deployment-unwatch.v1"),
+        (typeof(DeploymentView), "deployment-view.v1"),
+
+        // The platform's commands and reads (through ClusterClient) and their answers.
+        (typeof(GatewayProtocol.Submit), "gateway-submit.v1"),
+        (typeof(GatewayProtocol.Rollback), "gateway-rollback.v1"),
+        (typeof(GatewayProtocol.Abort), "gateway-abort.v1"),
+        (typeof(GatewayProtocol.Approve), "gateway-approve.v1"),
+        (typeof(GatewayProtocol.Reject), "gateway-reject.v1"),
+        (typeof(GatewayProtocol.Accepted), "gateway-accepted.v1"),
+        (typeof(GatewayProtocol.Rejected), "gateway-rejected.v1"),
+        (typeof(QueryProtocol.Get), "query-get.v1"),
+        (typeof(QueryProtocol.Watch), "query-watch.v1"),
+        (typeof(QueryProtocol.Unwatch), "query-unwatch.v1"),
+        (typeof(QueryProtocol.NotFound), "query-not-found.v1"),
 
         // Messages to a lineage and its answers.
         (typeof(LineageInput.Admit), "lineage-admit.v1"),
@@ -62,6 +81,7 @@ internal static class MessageManifests
         (typeof(LineageEffect.GrantTurn), "lineage-grant-turn.v1"),
         (typeof(LineageEffect.RefuseTurn), "lineage-refuse-turn.v1"),
         (typeof(LineageEffect.QueuePosition), "lineage-queue-position.v1"),
+        (typeof(LineageEffect.Released), "lineage-released.v1"),
 
         // The read model's queries and their answers, and the projection's rebuild.
         (typeof(ReadModelProtocol.ListDeployments), "read-model-list-deployments.v1"),

@@ -39,26 +39,31 @@ public sealed record AwsOptions
     /// <summary>Throws when the options cannot work, naming every problem, so a bad configuration fails at start-up rather than on the first deployment.</summary>
     public void Validate()
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(DefaultRegion))
-            problems.Add("DefaultRegion must not be empty");
-        if (EndpointUrl is { IsAbsoluteUri: false })
-            problems.Add("EndpointUrl must be an absolute URL");
-        if (string.IsNullOrEmpty(AccessKeyId) != string.IsNullOrEmpty(SecretAccessKey))
-            problems.Add("AccessKeyId and SecretAccessKey must be given together");
-        if (!string.IsNullOrEmpty(SessionToken) && string.IsNullOrEmpty(AccessKeyId))
-            problems.Add("SessionToken needs AccessKeyId and SecretAccessKey");
-        if (string.IsNullOrWhiteSpace(RoleSessionName) || RoleSessionName.Length is < 2 or > 64)
-            problems.Add("RoleSessionName must be 2 to 64 characters");
-        if (AssumeRoleDuration < TimeSpan.FromMinutes(15) || AssumeRoleDuration > TimeSpan.FromHours(12))
-            problems.Add("AssumeRoleDuration must be between 15 minutes and 12 hours");
-        if (CredentialRefreshMargin < TimeSpan.Zero)
-            problems.Add("CredentialRefreshMargin must not be negative");
-        if (HttpTimeout <= TimeSpan.Zero)
-            problems.Add("HttpTimeout must be positive");
-        problems.AddRange(Retry.Problems());
-        problems.AddRange(RateLimit.Problems());
+        var problems = Problems().ToList();
         if (problems.Count > 0)
             throw new ArgumentException("Invalid AWS options: " + string.Join("; ", problems) + ".");
+    }
+
+    /// <summary>Every reason the options cannot work, each naming the setting.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(DefaultRegion))
+            yield return "DefaultRegion must not be empty";
+        if (EndpointUrl is { IsAbsoluteUri: false })
+            yield return "EndpointUrl must be an absolute URL";
+        if (string.IsNullOrEmpty(AccessKeyId) != string.IsNullOrEmpty(SecretAccessKey))
+            yield return "AccessKeyId and SecretAccessKey must be given together";
+        if (!string.IsNullOrEmpty(SessionToken) && string.IsNullOrEmpty(AccessKeyId))
+            yield return "SessionToken needs AccessKeyId and SecretAccessKey";
+        if (string.IsNullOrWhiteSpace(RoleSessionName) || RoleSessionName.Length is < 2 or > 64)
+            yield return "RoleSessionName must be 2 to 64 characters";
+        if (AssumeRoleDuration < TimeSpan.FromMinutes(15) || AssumeRoleDuration > TimeSpan.FromHours(12))
+            yield return "AssumeRoleDuration must be between 15 minutes and 12 hours";
+        if (CredentialRefreshMargin < TimeSpan.Zero)
+            yield return "CredentialRefreshMargin must not be negative";
+        if (HttpTimeout <= TimeSpan.Zero)
+            yield return "HttpTimeout must be positive";
+        foreach (var problem in Retry.Problems().Concat(RateLimit.Problems()))
+            yield return problem;
     }
 }

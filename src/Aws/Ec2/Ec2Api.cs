@@ -19,7 +19,7 @@ internal sealed class Ec2Api(IAmazonEC2 client, Uri endpoint, CallPipeline pipel
         do
         {
             var request = Ec2Mapping.DescribeImages(query, token);
-            var response = await CallAsync(c => client.DescribeImagesAsync(request, c), cancellationToken);
+            var response = await CallAsync("DescribeImages", c => client.DescribeImagesAsync(request, c), cancellationToken);
             images.AddRange((response.Images ?? []).Select(Ec2Mapping.Image));
             token = string.IsNullOrEmpty(response.NextToken) ? null : response.NextToken;
             if (token is not null && !seenTokens.Add(token))
@@ -33,7 +33,7 @@ internal sealed class Ec2Api(IAmazonEC2 client, Uri endpoint, CallPipeline pipel
         LaunchTemplateSpec template, string version, CancellationToken cancellationToken)
     {
         var request = Ec2Mapping.DescribeVersion(template, version);
-        var response = await CallAsync(c => client.DescribeLaunchTemplateVersionsAsync(request, c), cancellationToken);
+        var response = await CallAsync("DescribeLaunchTemplateVersions", c => client.DescribeLaunchTemplateVersionsAsync(request, c), cancellationToken);
         var found = response.LaunchTemplateVersions?.FirstOrDefault();
         // EC2 reports a missing version itself; an empty answer is treated as the same refusal, in EC2's words.
         return found is not null
@@ -48,7 +48,7 @@ internal sealed class Ec2Api(IAmazonEC2 client, Uri endpoint, CallPipeline pipel
         CreateLaunchTemplateVersionRequest request, CancellationToken cancellationToken)
     {
         var sdkRequest = Ec2Mapping.CreateVersion(request);
-        var response = await CallAsync(c => client.CreateLaunchTemplateVersionAsync(sdkRequest, c), cancellationToken);
+        var response = await CallAsync("CreateLaunchTemplateVersion", c => client.CreateLaunchTemplateVersionAsync(sdkRequest, c), cancellationToken);
         return response.LaunchTemplateVersion is { } created
             ? Ec2Mapping.Version(created)
             : throw InvalidResponse.Because("CreateLaunchTemplateVersion returned no <launchTemplateVersion>");
@@ -58,7 +58,7 @@ internal sealed class Ec2Api(IAmazonEC2 client, Uri endpoint, CallPipeline pipel
         CreateLaunchTemplateRequest request, CancellationToken cancellationToken)
     {
         var sdkRequest = Ec2Mapping.CreateTemplate(request);
-        var response = await CallAsync(c => client.CreateLaunchTemplateAsync(sdkRequest, c), cancellationToken);
+        var response = await CallAsync("CreateLaunchTemplate", c => client.CreateLaunchTemplateAsync(sdkRequest, c), cancellationToken);
         return response.LaunchTemplate is { } created
             ? Ec2Mapping.CreatedTemplate(created, request.Data)
             : throw InvalidResponse.Because("CreateLaunchTemplate returned no <launchTemplate>");
@@ -66,9 +66,11 @@ internal sealed class Ec2Api(IAmazonEC2 client, Uri endpoint, CallPipeline pipel
 
     public void Dispose() => client.Dispose();
 
-    private Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+    private Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         pipeline.RunAsync(
             budget,
+            "ec2",
+            operation,
             async attemptToken =>
             {
                 try

@@ -21,6 +21,8 @@ internal sealed class QueryChannel(
     public Task<XElement> CallAsync(QueryRequest request, CancellationToken cancellationToken) =>
         pipeline.RunAsync(
             budget,
+            service.Name,
+            request.Action,
             attemptToken => client.SendAsync(service, endpoint, region, credentials, request, attemptToken),
             cancellationToken);
 

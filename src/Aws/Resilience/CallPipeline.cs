@@ -10,17 +10,25 @@ namespace AmiOrchestrator.Aws.Resilience;
 /// </summary>
 internal sealed class CallPipeline(RetryPolicy policy, TimeProvider time)
 {
-    public async Task<T> RunAsync<T>(TokenBucket budget, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="attempt"/> as operation <paramref name="operation"/> of <paramref name="service"/> (the names its metrics carry).</summary>
+    public async Task<T> RunAsync<T>(
+        TokenBucket budget, string service, string operation, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
         for (var number = 1; ; number++)
         {
             await budget.AcquireAsync(cancellationToken);
             try
             {
-                return await attempt(cancellationToken);
+                var result = await attempt(cancellationToken);
+                AwsTelemetry.Succeeded(service, operation);
+                return result;
             }
-            catch (CloudException e) when (policy.ShouldRetry(e.Error, number))
+            catch (CloudException e)
             {
+                var retry = policy.ShouldRetry(e.Error, number);
+                AwsTelemetry.Failed(service, operation, e.Error, retry);
+                if (!retry)
+                    throw;
                 await Task.Delay(policy.BackoffAfter(e.Error, number), time, cancellationToken);
             }
         }

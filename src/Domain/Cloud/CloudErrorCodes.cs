@@ -63,12 +63,12 @@ public static class CloudErrorCodes
 
     /// <summary>
     /// True when the error says the thing addressed does not exist. Auto Scaling reports a missing group as a
-    /// <c>ValidationError</c> whose message says "not found".
+    /// <c>ValidationError</c> whose message says "not found"; CloudWatch a missing alarm as <c>ResourceNotFound</c>.
     /// </summary>
     public static bool IsNotFound(CloudError error) =>
         error.Code.EndsWith(".NotFound", StringComparison.Ordinal)
         || error.Code.EndsWith("NotFoundException", StringComparison.Ordinal)
         || error.Code.EndsWith(".VersionNotFound", StringComparison.Ordinal)
-        || error.Code is TargetGroupNotFound or LoadBalancerNotFound
+        || error.Code is TargetGroupNotFound or LoadBalancerNotFound or "ResourceNotFound"
         || (error.Code == ValidationError && error.Message.Contains("not found", StringComparison.OrdinalIgnoreCase));
 }

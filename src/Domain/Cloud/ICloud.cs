@@ -81,6 +81,6 @@ public interface ICloud
     /// <summary>Creates or replaces a metric alarm by name.</summary>
     Task PutMetricAlarmAsync(MetricAlarm alarm, CancellationToken cancellationToken);
 
-    /// <summary>Deletes alarms by name; deleting an alarm that does not exist is not an error in CloudWatch.</summary>
+    /// <summary>Deletes alarms by name; CloudWatch answers ResourceNotFound when one of them does not exist.</summary>
     Task DeleteAlarmsAsync(IReadOnlyCollection<string> alarmNames, CancellationToken cancellationToken);
 }

@@ -87,10 +87,13 @@ public static class Lineage
                 break;
             case LineageInput.GiveBack giveBack when state.Running == id || state.Waiting.Contains(id):
                 Emit(new LineageGivenBack(id, giveBack.HighestRevisionUsed, input.At));
+                effects.Add(new LineageEffect.Released(id));
                 TakeNext(state, Emit, effects, input.At);
                 break;
             case LineageInput.GiveBack:
-                break; // giving back what is not held (a repeat after a restart) changes nothing
+                // Giving back what is not held (a repeat after a restart) changes nothing, and is confirmed all the same.
+                effects.Add(new LineageEffect.Released(id));
+                break;
             default:
                 // An input this release does not know records nothing; the asker gets no answer and will ask again.
                 break;

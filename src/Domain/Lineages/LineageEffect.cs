@@ -11,4 +11,10 @@ public abstract record LineageEffect(string DeploymentId)
 
     /// <summary>Where the deployment stands: running (position 0) or waiting at a 1-based position behind <see cref="Running"/>.</summary>
     public sealed record QueuePosition(string DeploymentId, int Position, string? Running) : LineageEffect(DeploymentId);
+
+    /// <summary>
+    /// The lineage no longer holds the deployment (answered to every give-back, a repeat included): a deployment gives
+    /// the lineage back until it hears this, since a give-back lost in a crash would block the lineage for good.
+    /// </summary>
+    public sealed record Released(string DeploymentId) : LineageEffect(DeploymentId);
 }

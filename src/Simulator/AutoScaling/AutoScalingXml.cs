@@ -139,7 +139,10 @@ internal static class AutoScalingXml
             new XElement("PolicyType", record.Policy.PolicyType),
             ParameterXml.ToElements(parameters.Remove("Enabled"), QueryDialect.AwsQuery),
             parameters.ContainsKey("StepAdjustments") ? null : new XElement("StepAdjustments"),
-            Alarms(region, record.AlarmNames),
+            // AWS lists the alarms related to the policy: its own (target tracking) and every alarm that acts on its ARN.
+            Alarms(region, record.AlarmNames.Concat(region.Alarms.Values
+                .Where(alarm => alarm.Parameters.Any(p => p.Key.StartsWith("AlarmActions.", StringComparison.Ordinal) && p.Value == record.Arn))
+                .Select(alarm => alarm.Name)).Distinct(StringComparer.Ordinal)),
             new XElement("Enabled", parameters.GetValueOrDefault("Enabled") ?? "true"));
     }
 

@@ -12,7 +12,7 @@ namespace AmiOrchestrator.Simulator.Hosting;
 /// <code>
 /// POST   /_simulator/reset
 /// POST   /_simulator/fixtures                 body: fixtures JSON
-/// PUT    /_simulator/faults/{action}          body: {"throttleRate":0.5,"serverErrorRate":0,"appliedServerErrorRate":0,"appliedDropRate":0,"latencyMs":200}  ("*" = all actions)
+/// PUT    /_simulator/faults/{action}          body: {"throttleRate":0.5,"serverErrorRate":0,"appliedServerErrorRate":0,"appliedDropRate":0,"latencyMs":200,"times":3}  ("*" = all actions)
 /// GET    /_simulator/faults                   DELETE /_simulator/faults
 /// GET    /_simulator/requests                 GET /_simulator/requests/{action}      (counts)
 /// GET    /_simulator/log?action=X&amp;since=N     (the inspection log)
@@ -156,13 +156,13 @@ internal sealed class ControlEndpoint(SimulatorControl control)
     }
 
     private sealed record FaultRequest(
-        double ThrottleRate = 0, double ServerErrorRate = 0, double LatencyMs = 0, double AppliedServerErrorRate = 0, double AppliedDropRate = 0)
+        double ThrottleRate = 0, double ServerErrorRate = 0, double LatencyMs = 0, double AppliedServerErrorRate = 0, double AppliedDropRate = 0, int? Times = null)
     {
         public static FaultRequest From(FaultSettings fault) =>
-            new(fault.ThrottleRate, fault.ServerErrorRate, fault.Latency.TotalMilliseconds, fault.AppliedServerErrorRate, fault.AppliedDropRate);
+            new(fault.ThrottleRate, fault.ServerErrorRate, fault.Latency.TotalMilliseconds, fault.AppliedServerErrorRate, fault.AppliedDropRate, fault.Times);
 
         public FaultSettings ToSettings() =>
-            new(ThrottleRate, ServerErrorRate, TimeSpan.FromMilliseconds(LatencyMs), AppliedServerErrorRate, AppliedDropRate);
+            new(ThrottleRate, ServerErrorRate, TimeSpan.FromMilliseconds(LatencyMs), AppliedServerErrorRate, AppliedDropRate, Times);
     }
 
     private sealed record SettingsRequest(bool? RateLimiting = null, double? EventualConsistencyLagSeconds = null, bool? SignatureTimeCheck = null);

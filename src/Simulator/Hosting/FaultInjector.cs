@@ -14,6 +14,7 @@ internal sealed class FaultInjector(int seed, TimeProvider clock)
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, FaultSettings> faults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> failuresLeft = new(StringComparer.Ordinal);
     private Random random = new(seed);
 
     public void Set(string action, FaultSettings fault)
@@ -28,8 +29,16 @@ internal sealed class FaultInjector(int seed, TimeProvider clock)
             throw new ArgumentOutOfRangeException(nameof(fault), total, "The fault rates together must not exceed 1.");
         if (fault.Latency < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(fault), fault.Latency, "Latency must not be negative.");
+        if (fault.Times is < 0)
+            throw new ArgumentOutOfRangeException(nameof(fault), fault.Times, "Times must not be negative.");
         lock (gate)
+        {
             faults[action] = fault;
+            if (fault.Times is { } times)
+                failuresLeft[action] = times;
+            else
+                failuresLeft.Remove(action);
+        }
     }
 
     /// <summary>Clears every fault and restarts the random sequence from the seed.</summary>
@@ -38,6 +47,7 @@ internal sealed class FaultInjector(int seed, TimeProvider clock)
         lock (gate)
         {
             faults.Clear();
+            failuresLeft.Clear();
             random = new Random(seed);
         }
     }
@@ -58,10 +68,19 @@ internal sealed class FaultInjector(int seed, TimeProvider clock)
         var draw = 1.0;
         lock (gate)
         {
-            fault = faults.GetValueOrDefault(action) ?? faults.GetValueOrDefault(AllActions);
+            var key = faults.ContainsKey(action) ? action : AllActions;
+            fault = faults.GetValueOrDefault(key);
             // Draw only for actions with a failure rate, so configuring one action's faults does not shift another's.
             if (fault is { ThrottleRate: > 0 } or { ServerErrorRate: > 0 } or { AppliedServerErrorRate: > 0 } or { AppliedDropRate: > 0 })
                 draw = random.NextDouble();
+            if (failuresLeft.TryGetValue(key, out var left))
+            {
+                // A spent fault lets every call pass; a failing draw spends one of what is left.
+                if (left == 0)
+                    draw = 1.0;
+                else if (draw < fault!.ThrottleRate + fault.ServerErrorRate + fault.AppliedServerErrorRate + fault.AppliedDropRate)
+                    failuresLeft[key] = left - 1;
+            }
         }
         if (fault is null)
             return AfterApplying.Answer;

@@ -1,4 +1,6 @@
 using System.Text;
+using AmiOrchestrator.Actors.Deployments;
+using AmiOrchestrator.Actors.Gateway;
 using AmiOrchestrator.Actors.Serialization;
 using AmiOrchestrator.Actors.Tests.ReadModel;
 using AmiOrchestrator.Domain.Cloud;
@@ -108,6 +110,29 @@ internal static class Generators
 
         [typeof(DeploymentState)] = Box(from run in DeploymentRuns from state in Gen.Elements(run.States.ToArray()) select state),
         [typeof(LineageState)] = Box(from run in LineageRuns from state in Gen.Elements(run.States.ToArray()) select state),
+        [typeof(DeploymentView)] = Box(
+            from run in DeploymentRuns from state in Gen.Elements(run.States.ToArray()) from version in Gen.Choose(0, int.MaxValue) from position in Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Choose(1, 20).Select(p => (int?)p)))
+            select DeploymentView.Of(state, version, position)),
+        [typeof(DeploymentProtocol.GetView)] = Box(Gen.Constant(new DeploymentProtocol.GetView())),
+        [typeof(GatewayProtocol.Submit)] = Box(
+            from id in Text from who in Text from spec in ValidSpec from asText in Gen.Elements(true, false)
+            select asText ? new GatewayProtocol.Submit(id, who, SpecJson: System.Text.Json.JsonSerializer.Serialize(spec, DomainJson.Options)) : new GatewayProtocol.Submit(id, who, Spec: spec)),
+        [typeof(GatewayProtocol.Rollback)] = Box(from id in Text from who in Text from reason in Text select new GatewayProtocol.Rollback(id, who, reason)),
+        [typeof(GatewayProtocol.Abort)] = Box(from id in Text from who in Text from reason in Text select new GatewayProtocol.Abort(id, who, reason)),
+        [typeof(GatewayProtocol.Approve)] = Box(from id in Text from who in Text from gate in Text.OrNull() select new GatewayProtocol.Approve(id, who, gate)),
+        [typeof(GatewayProtocol.Reject)] = Box(from id in Text from who in Text from reason in Text from gate in Text.OrNull() select new GatewayProtocol.Reject(id, who, reason, gate)),
+        [typeof(GatewayProtocol.Accepted)] = Box(
+            from id in Text from status in Gen.Elements(Enum.GetValues<DeploymentStatus>()) from message in Text from position in Gen.Choose(1, 20)
+            select new GatewayProtocol.Accepted(id, status, message, position)),
+        [typeof(GatewayProtocol.Rejected)] = Box(
+            from id in Text from reason in Text from problems in Problems from retryable in Gen.Elements(true, false)
+            select new GatewayProtocol.Rejected(id, reason, problems, retryable)),
+        [typeof(QueryProtocol.Get)] = Box(Text.Select(id => new QueryProtocol.Get(id))),
+        [typeof(QueryProtocol.Watch)] = Box(Text.Select(id => new QueryProtocol.Watch(id))),
+        [typeof(QueryProtocol.Unwatch)] = Box(Text.Select(id => new QueryProtocol.Unwatch(id))),
+        [typeof(QueryProtocol.NotFound)] = Box(from id in Text from message in Text select new QueryProtocol.NotFound(id, message)),
+        [typeof(DeploymentProtocol.Watch)] = Box(Gen.Constant(new DeploymentProtocol.Watch())),
+        [typeof(DeploymentProtocol.Unwatch)] = Box(Gen.Constant(new DeploymentProtocol.Unwatch())),
 
         [typeof(DeploymentInput.Submit)] = Box(from id in Text from spec in ValidSpec from who in Text from at in Time select new DeploymentInput.Submit(id, spec, who, at)),
         [typeof(DeploymentInput.LineageGranted)] = Box(from id in Text from revision in Gen.Choose(0, int.MaxValue) from at in Time select new DeploymentInput.LineageGranted(id, revision, at)),
@@ -134,6 +159,7 @@ internal static class Generators
         [typeof(LineageEffect.GrantTurn)] = Box(from id in Text from lineage in Text from revision in Gen.Choose(0, int.MaxValue) select new LineageEffect.GrantTurn(id, lineage, revision)),
         [typeof(LineageEffect.RefuseTurn)] = Box(from id in Text from reason in Text select new LineageEffect.RefuseTurn(id, reason)),
         [typeof(LineageEffect.QueuePosition)] = Box(from id in Text from position in Gen.Choose(0, 20) from running in Text.OrNull() select new LineageEffect.QueuePosition(id, position, running)),
+        [typeof(LineageEffect.Released)] = Box(from id in Text select new LineageEffect.Released(id)),
     }.Concat(ReadModelGenerators.ByType).ToDictionary();
 
     /// <summary>Every Unicode scalar value is fair game except surrogates, which no JSON text can carry unpaired.</summary>

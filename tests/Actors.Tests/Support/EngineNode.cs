@@ -40,20 +40,26 @@ internal sealed class EngineNode : IAsyncDisposable
 
     public IActorRef Lineages => Registry.Get<LineageRegion>();
 
+    public IActorRef Deployments => Registry.Get<DeploymentRegion>();
+
     /// <summary>Starts a node and returns once it is an Up member of its cluster.</summary>
     public static async Task<EngineNode> StartAsync(
         PersistenceOptions persistence,
         ITestOutputHelper output,
         TimeProvider? time = null,
-        Action<AkkaConfigurationBuilder>? configure = null)
+        Action<AkkaConfigurationBuilder>? configure = null,
+        Action<IServiceCollection>? services = null,
+        Func<AmiOrchestratorOptions, AmiOrchestratorOptions>? options = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         if (time is not null)
             builder.Services.AddSingleton(time);
+        services?.Invoke(builder.Services);
         builder.Services.AddAkka(AmiOrchestratorOptions.ActorSystemName, akka =>
         {
             akka.AddHocon(Akka.TestKit.Xunit2.TestKit.DefaultConfig, HoconAddMode.Append);
-            akka.WithAmiOrchestrator(new AmiOrchestratorOptions { Port = 0, Persistence = persistence });
+            var engine = new AmiOrchestratorOptions { Port = 0, Persistence = persistence };
+            akka.WithAmiOrchestrator(options?.Invoke(engine) ?? engine);
             configure?.Invoke(akka);
         });
         var host = builder.Build();

@@ -27,7 +27,9 @@ internal sealed class LineageDriver
         Model = model;
         Deployments = node.Kit.CreateTestProbe("deployments");
         Asker = node.Kit.CreateTestProbe("asker");
-        node.Registry.Register<DeploymentRegion>(Deployments.Ref);
+        // In place of the node's own deployment region: lineage entities look it up when they start, so what they
+        // send deployments arrives here.
+        node.Registry.Register<DeploymentRegion>(Deployments.Ref, overwrite: true);
     }
 
     public LineageRun Model { get; }
@@ -47,6 +49,7 @@ internal sealed class LineageDriver
             switch (effect)
             {
                 case LineageEffect.QueuePosition:
+                case LineageEffect.Released:
                 case LineageEffect.RefuseTurn when input is LineageInput.Admit:
                     Asker.ExpectMsg<LineageEffect>(answer => Assert.Equal(effect, answer), Patience);
                     break;

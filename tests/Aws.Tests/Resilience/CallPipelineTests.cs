@@ -31,7 +31,7 @@ public sealed class CallPipelineTests
     {
         var attempts = 0;
 
-        var result = await pipeline.RunAsync(bucket, _ => Task.FromResult(++attempts), CancellationToken.None);
+        var result = await pipeline.RunAsync(bucket, "autoscaling", "DescribeAutoScalingGroups", _ => Task.FromResult(++attempts), CancellationToken.None);
 
         Assert.Equal(1, result);
     }
@@ -43,6 +43,8 @@ public sealed class CallPipelineTests
 
         var error = await Assert.ThrowsAsync<CloudException>(() => pipeline.RunAsync<int>(
             bucket,
+            "autoscaling",
+            "DescribeAutoScalingGroups",
             _ =>
             {
                 attempts++;
@@ -60,6 +62,8 @@ public sealed class CallPipelineTests
         var attempts = 0;
         var call = pipeline.RunAsync(
             bucket,
+            "autoscaling",
+            "DescribeAutoScalingGroups",
             _ => ++attempts == 1
                 ? throw new CloudException(CloudError.FromAws("Throttling", "Rate exceeded", 400))
                 : Task.FromResult(attempts),
@@ -79,6 +83,8 @@ public sealed class CallPipelineTests
         var attempts = 0;
         var call = pipeline.RunAsync<int>(
             bucket,
+            "autoscaling",
+            "DescribeAutoScalingGroups",
             _ => throw new CloudException(CloudError.FromAws("InternalFailure", $"failure {++attempts}", 500)),
             CancellationToken.None);
 
@@ -96,6 +102,8 @@ public sealed class CallPipelineTests
         var attempts = 0;
         var call = pipeline.RunAsync<int>(
             bucket,
+            "autoscaling",
+            "DescribeAutoScalingGroups",
             _ =>
             {
                 attempts++;
@@ -116,6 +124,8 @@ public sealed class CallPipelineTests
         var attempts = 0;
         var call = pipeline.RunAsync(
             scarce,
+            "autoscaling",
+            "DescribeAutoScalingGroups",
             _ => ++attempts == 1
                 ? throw new CloudException(CloudError.FromAws("InternalFailure", "oops", 500))
                 : Task.FromResult(attempts),

@@ -38,7 +38,7 @@ public class LineageTests
         Assert.Equal([new LineageEffect.QueuePosition("b", 1, "a")], lineage.Ask("b"));
         Assert.Equal([new LineageEffect.QueuePosition("c", 2, "a")], lineage.Ask("c"));
 
-        Assert.Equal([new LineageEffect.GrantTurn("b", "web-prod", 6)], lineage.GiveBack("a", revision: 6));
+        Assert.Equal([new LineageEffect.Released("a"), new LineageEffect.GrantTurn("b", "web-prod", 6)], lineage.GiveBack("a", revision: 6));
         Assert.Equal(["c"], lineage.State.Waiting);
     }
 
@@ -52,7 +52,7 @@ public class LineageTests
 
         Assert.Equal([new LineageEffect.GrantTurn("a", "web-prod", 0)], lineage.Ask("a"));
         Assert.Equal([new LineageEffect.QueuePosition("b", 1, "a")], lineage.Ask("b"));
-        Assert.Empty(lineage.GiveBack("zzz"));
+        Assert.Equal([new LineageEffect.Released("zzz")], lineage.GiveBack("zzz"));
         Assert.Equal(events, lineage.Events.Count);
     }
 
@@ -79,8 +79,8 @@ public class LineageTests
         lineage.Ask("b");
         lineage.Ask("c");
 
-        Assert.Empty(lineage.GiveBack("b"));
-        Assert.Equal([new LineageEffect.GrantTurn("c", "web-prod", 0)], lineage.GiveBack("a"));
+        Assert.Equal([new LineageEffect.Released("b")], lineage.GiveBack("b"));
+        Assert.Equal([new LineageEffect.Released("a"), new LineageEffect.GrantTurn("c", "web-prod", 0)], lineage.GiveBack("a"));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class LineageTests
         Assert.Equal(
             [new LineageEffect.GrantTurn("ghost", "web-prod", 0), new LineageEffect.QueuePosition("b", 1, "ghost")],
             lineage.Ask("b"));
-        Assert.Equal([new LineageEffect.GrantTurn("b", "web-prod", 0)], lineage.GiveBack("ghost"));
+        Assert.Equal([new LineageEffect.Released("ghost"), new LineageEffect.GrantTurn("b", "web-prod", 0)], lineage.GiveBack("ghost"));
     }
 
     [Property(MaxTest = 300)]

@@ -47,6 +47,19 @@ public sealed class FaultInjectionTests : SimulatorTest
     }
 
     [Fact]
+    public async Task A_fault_with_a_number_of_times_is_spent_after_that_many_failures()
+    {
+        Simulator.Control.SetFault("DescribePolicies", new FaultSettings(ServerErrorRate: 1, Times: 2));
+
+        await Assert.ThrowsAsync<QueryException>(() => Client.AutoScalingAsync("DescribePolicies"));
+        await Assert.ThrowsAsync<QueryException>(() => Client.AutoScalingAsync("DescribePolicies"));
+        await Client.AutoScalingAsync("DescribePolicies");
+        await Client.AutoScalingAsync("DescribePolicies");
+
+        Assert.Equal([false, false, true, true], Simulator.Control.Requests("DescribePolicies").Select(r => r.Succeeded));
+    }
+
+    [Fact]
     public async Task A_partial_rate_fails_some_calls_and_the_same_seed_fails_the_same_ones()
     {
         var first = await Outcomes(seed: 7);

@@ -1,0 +1,171 @@
+using Akka.Actor;
+using Akka.Event;
+using AmiOrchestrator.Actors.Timing;
+using AmiOrchestrator.Actors.Watching;
+using AmiOrchestrator.Domain.Cloud;
+using AmiOrchestrator.Domain.Deployments;
+using AmiOrchestrator.Steps;
+using AmiOrchestrator.Steps.Waits;
+
+namespace AmiOrchestrator.Actors.Deployments;
+
+/// <summary>
+/// A deployment's child for one group (or for the steps that touch none: discovery, templates, gates), running one
+/// step at a time and reporting its outcome to the deployment with the step's id. Changes and gates run through the
+/// <see cref="StepExecutor"/>; waits subscribe to the node's watcher and are judged from each observation
+/// (<see cref="WaitJudge"/>) until done or their persisted deadline; an approval only waits for its deadline, since
+/// the Approve itself goes to the deployment. <see cref="Cancel"/> stops the step and no outcome is sent for it.
+/// </summary>
+internal sealed class AsgActor : ReceiveActor, IDisposable
+{
+    private const string DeadlineTimer = "deadline";
+
+    private readonly StepExecutor executor;
+    private readonly IActorRef watchers;
+    private readonly TimeProvider time;
+    private readonly ClockTimers timers;
+    private readonly ILoggingAdapter log = Context.GetLogger();
+    private Running? current;
+
+    public AsgActor(StepExecutor executor, IActorRef watchers, TimeProvider time)
+    {
+        this.executor = executor;
+        this.watchers = watchers;
+        this.time = time;
+        timers = new ClockTimers(time, Self);
+        Receive<Run>(Start);
+        Receive<Cancel>(cancel =>
+        {
+            if (current?.Request.Step.Id == cancel.StepId)
+                Stop();
+        });
+        Receive<Finished>(finished =>
+        {
+            if (current?.Request.Step.Id == finished.Outcome.StepId)
+                Report(finished.Outcome);
+        });
+        Receive<Crashed>(crashed =>
+        {
+            if (current?.Request.Step.Id != crashed.StepId)
+                return;
+            // A bug or a fault outside the cloud port: the step ends failed (a rollback may follow), never in a restart loop.
+            log.Error(crashed.Cause, "Step {0} failed unexpectedly", crashed.StepId);
+            Report(DeploymentInput.StepOutcome.Failed(
+                crashed.StepId, new StepFailure(StepFailureKind.NonRetryable, $"the engine failed running the step: {crashed.Cause.GetType().Name}: {crashed.Cause.Message}"), time.GetUtcNow()));
+        });
+        Receive<WatchProtocol.Observed>(OnObserved);
+        Receive<DeadlinePassed>(passed =>
+        {
+            if (current?.Request.Step.Id == passed.StepId)
+                Report(DeploymentInput.StepOutcome.Failed(passed.StepId, new StepFailure(StepFailureKind.DeadlinePassed, DeadlineMessage(current)), time.GetUtcNow()));
+        });
+    }
+
+    public static Props Props(StepExecutor executor, IActorRef watchers, TimeProvider time) =>
+        Akka.Actor.Props.Create(() => new AsgActor(executor, watchers, time));
+
+    public void Dispose() => timers.Dispose();
+
+    protected override void PostStop()
+    {
+        Stop();
+        Dispose();
+    }
+
+    private void Start(Run run)
+    {
+        // The deployment runs one step at a time; a new one means the old one no longer counts.
+        Stop();
+        var request = run.Request;
+        var action = request.Step.Action;
+        current = new Running(request, Context.Parent, WaitRequirement.For(action), new CancellationTokenSource());
+        if (request.Started.Deadline is { } deadline && !StepExecutor.Runs(action))
+            timers.StartSingle(DeadlineTimer, new DeadlinePassed(request.Step.Id), deadline - time.GetUtcNow());
+        if (current.Requirement is { } requirement)
+        {
+            watchers.Tell(new WatchProtocol.Subscribe(Target(request), requirement, Self));
+        }
+        else if (StepExecutor.Runs(action))
+        {
+            var stepId = request.Step.Id;
+            executor.RunAsync(request, current.Cancellation.Token).PipeTo(
+                Self,
+                success: outcome => new Finished(outcome),
+                // A cancelled step is no longer current when its cancellation arrives here, so it is ignored like any stale message.
+                failure: cause => new Crashed(stepId, cause));
+        }
+    }
+
+    private void OnObserved(WatchProtocol.Observed observed)
+    {
+        if (current is not { Requirement: not null } waiting)
+            return;
+        var stepId = waiting.Request.Step.Id;
+        switch (WaitJudge.Judge(waiting.Request.Step.Action, observed.Observation))
+        {
+            case WaitVerdict.Done done:
+                Report(DeploymentInput.StepOutcome.Succeeded(stepId, time.GetUtcNow(), detail: done.Detail));
+                break;
+            case WaitVerdict.Failed failed:
+                Report(DeploymentInput.StepOutcome.Failed(stepId, failed.Failure, time.GetUtcNow()));
+                break;
+            case WaitVerdict.NotYet notYet:
+                waiting.LastSeen = notYet.Reason;
+                break;
+        }
+    }
+
+    private void Report(DeploymentInput.StepOutcome outcome)
+    {
+        var deployment = current!.Deployment;
+        Stop();
+        deployment.Tell(outcome);
+    }
+
+    /// <summary>Ends whatever runs: the executor's call is cancelled, the watcher forgets this wait, the deadline is dropped.</summary>
+    private void Stop()
+    {
+        if (current is not { } running)
+            return;
+        current = null;
+        timers.Cancel(DeadlineTimer);
+        running.Cancellation.Cancel();
+        running.Cancellation.Dispose();
+        if (running.Requirement is not null)
+            watchers.Tell(new WatchProtocol.Unsubscribe(Target(running.Request), Self));
+    }
+
+    private static string DeadlineMessage(Running running) => running.Request.Step.Action switch
+    {
+        AwaitApproval => "no approval or rejection arrived before the approval timeout",
+        _ => "not done by its deadline; last seen: " + (running.LastSeen ?? "nothing observed yet"),
+    };
+
+    private static CloudTarget Target(StepRequest request) =>
+        new(request.Spec.Infrastructure.Region, request.Spec.Infrastructure.RoleArn);
+
+    /// <summary>Run this started step (again, after a restart, with the same deadline).</summary>
+    public sealed record Run(StepRequest Request);
+
+    /// <summary>Stop the step if it is the one running; no outcome follows.</summary>
+    public sealed record Cancel(string StepId);
+
+    private sealed record Finished(DeploymentInput.StepOutcome Outcome);
+
+    private sealed record Crashed(string StepId, Exception Cause);
+
+    private sealed record DeadlinePassed(string StepId);
+
+    private sealed class Running(StepRequest request, IActorRef deployment, WaitRequirement? requirement, CancellationTokenSource cancellation)
+    {
+        public StepRequest Request { get; } = request;
+
+        public IActorRef Deployment { get; } = deployment;
+
+        public WaitRequirement? Requirement { get; } = requirement;
+
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public string? LastSeen { get; set; }
+    }
+}
