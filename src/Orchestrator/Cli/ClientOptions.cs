@@ -37,7 +37,7 @@ internal sealed class ClientOptions
             command.Options.Add(Output);
         Timeout.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds < 1)
                 result.AddError("--timeout must be at least 1 second");
         });
         return command;

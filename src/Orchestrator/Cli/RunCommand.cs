@@ -39,6 +39,7 @@ internal static class RunCommand
         var spec = new Argument<FileInfo>("SPEC") { Description = "The deployment spec, a JSON file (deploy/examples has some)." };
         var cloudEndpoint = new Option<Uri?>("--cloud-endpoint")
         {
+            CustomParser = AbsoluteUrl.Parse,
             Description = "Deploy through this AWS-compatible endpoint instead of the in-process simulator; keys come from the AWS environment variables or credentials chain.",
             HelpName = "URL",
         };
@@ -48,6 +49,7 @@ internal static class RunCommand
         var id = new Option<string?>("--id") { Description = "The deployment's id (default: a new one)." };
         var speed = new Option<double?>("--clock-speed")
         {
+            CustomParser = OptionValues.Speed,
             Description = $"Simulated seconds per real second: default {DemoSpeed} with the in-process simulator; with --cloud-endpoint 1, or the simulator's own --clock-speed.",
             HelpName = "N",
         };
@@ -71,10 +73,8 @@ internal static class RunCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(cloudEndpoint) is not null && result.GetValue(fixtures) is not null)
+            if (result.Given(cloudEndpoint) && result.Given(fixtures))
                 result.AddError("--cloud-endpoint and --fixtures exclude each other: --fixtures loads the in-process simulator");
-            if (result.GetValue(speed) is { } s && (!double.IsFinite(s) || s <= 0))
-                result.AddError("--clock-speed must be a positive number");
         });
         command.SetAction(async (parse, cancellationToken) =>
         {

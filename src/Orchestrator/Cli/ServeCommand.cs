@@ -20,7 +20,7 @@ internal static class ServeCommand
         var config = new Option<FileInfo?>("--config") { Description = "A JSON settings file (deploy/appsettings has examples); see the README's configuration reference.", HelpName = "FILE" };
         var data = new Option<string?>("--data") { Description = "The folder of the SQLite journal (Persistence:DataFolder, default ./data).", HelpName = "DIR" };
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string (Persistence:Postgres); every node of a cluster uses the same database.", HelpName = "CONN" };
-        var cloudEndpoint = new Option<Uri?>("--cloud-endpoint") { Description = "One endpoint for every AWS service, such as a simulator (Cloud:Aws:EndpointUrl).", HelpName = "URL" };
+        var cloudEndpoint = new Option<Uri?>("--cloud-endpoint") { CustomParser = AbsoluteUrl.Parse, Description = "One endpoint for every AWS service, such as a simulator (Cloud:Aws:EndpointUrl).", HelpName = "URL" };
         var fixtures = new Option<string?>("--fixtures") { Description = "Run a simulated region inside the node, loaded from this file (Cloud:Provider=simulator).", HelpName = "FILE" };
         var host = new Option<string?>("--cluster-host") { Description = "The address the node's cluster port binds to (Engine:Hostname, default 127.0.0.1).", HelpName = "HOST" };
         var publicHost = new Option<string?>("--public-host") { Description = "The address other nodes and clients dial, when it differs (Engine:PublicHostname).", HelpName = "HOST" };
@@ -28,7 +28,7 @@ internal static class ServeCommand
         var seeds = new Option<string[]>("--seed") { Description = "A node to join, HOST:PORT (Engine:Seeds); repeat it. Give every node the same seeds; none: the node forms a cluster of its own.", HelpName = "HOST:PORT" };
         var roles = new Option<string[]>("--role") { Description = "A cluster role (Engine:Roles, default engine: nodes with it run deployments).", HelpName = "ROLE" };
         var urls = new Option<string?>("--urls") { Description = "Where the node serves HTTP (Urls, default http://127.0.0.1:4080).", HelpName = "URL" };
-        var speed = new Option<double?>("--clock-speed") { Description = "Run the node's clock N times faster, for tests and demos against a simulator (Clock:Speed).", HelpName = "N" };
+        var speed = new Option<double?>("--clock-speed") { CustomParser = OptionValues.Speed, Description = "Run the node's clock N times faster, for tests and demos against a simulator (Clock:Speed).", HelpName = "N" };
         var command = new Command("serve", """
             Run one node of the engine until stopped (Ctrl+C or SIGTERM). Settings come from appsettings.json, --config,
             AMI_ORCHESTRATOR_* environment variables and these options (last wins); every problem is named at start (exit 2).
@@ -77,9 +77,9 @@ internal static class ServeCommand
         });
         command.Validators.Add(result =>
         {
-            if (result.GetValue(cloudEndpoint) is not null && result.GetValue(fixtures) is not null)
+            if (result.Given(cloudEndpoint) && result.Given(fixtures))
                 result.AddError("--cloud-endpoint and --fixtures exclude each other: a node deploys to one cloud");
-            if (result.GetValue(data) is not null && result.GetValue(postgres) is not null)
+            if (result.Given(data) && result.Given(postgres))
                 result.AddError("--data and --postgres exclude each other: the node keeps one journal");
         });
         return command;

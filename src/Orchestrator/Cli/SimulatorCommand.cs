@@ -13,7 +13,7 @@ internal static class SimulatorCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:4566).", HelpName = "URL", DefaultValueFactory = _ => "http://127.0.0.1:4566" };
         var fixtures = new Option<string?>("--fixtures") { Description = "The region to load (default: deploy/simulator/example.json, shipped with the executable).", HelpName = "FILE" };
-        var speed = new Option<double>("--clock-speed") { Description = "Simulated seconds per real second (default 1); give nodes that deploy here the same --clock-speed.", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var speed = new Option<double?>("--clock-speed") { CustomParser = OptionValues.Speed, Description = "Simulated seconds per real second (default 1); give nodes that deploy here the same --clock-speed.", HelpName = "N" };
         var command = new Command("simulator", """
             Serve a simulated AWS region (Auto Scaling, EC2, ELB, CloudWatch, STS) over HTTP until stopped. Any AWS client
             can use it: keys AKIDEXAMPLE / wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY (deploy/simulator/README.md).
@@ -27,14 +27,9 @@ internal static class SimulatorCommand
         {
             urls, fixtures, speed,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(speed) is var s && (!double.IsFinite(s) || s <= 0))
-                result.AddError("--clock-speed must be a positive number");
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var speedValue = parse.GetValue(speed);
+            var speedValue = parse.GetValue(speed) ?? 1;
             await using var simulator = await InProcessSimulator.StartAsync(
                 parse.GetValue(fixtures) ?? NodeConfiguration.ShippedFixtures, TimeProvider.System, parse.GetValue(urls)!, cancellationToken);
             if (speedValue != 1)

@@ -23,6 +23,19 @@ internal static class NodeConfiguration
 
     public static IConfigurationBuilder AddNodeSources(this IConfigurationBuilder builder, string? configFile, IReadOnlyDictionary<string, string?> options)
     {
+        try
+        {
+            return AddSources(builder, configFile, options);
+        }
+        catch (InvalidDataException e)
+        {
+            // "Failed to load configuration from file X", and the JSON reader's line and position.
+            throw new CliFailure(ExitCodes.InvalidInput, $"{e.Message} {e.InnerException?.InnerException?.Message ?? e.InnerException?.Message}");
+        }
+    }
+
+    private static IConfigurationBuilder AddSources(IConfigurationBuilder builder, string? configFile, IReadOnlyDictionary<string, string?> options)
+    {
         builder.Sources.Clear();
         builder
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
