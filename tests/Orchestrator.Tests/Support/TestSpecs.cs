@@ -2,7 +2,8 @@ namespace AmiOrchestrator.Orchestrator.Tests.Support;
 
 /// <summary>
 /// Specs for deploy/simulator/example.json's region, each in a lineage (and under a name prefix) of its own, so that
-/// deployments of one test never wait for or collide with another's.
+/// deployments of one test never wait for or collide with another's. The prefix starts with <c>checkout</c>: the
+/// example region's lifecycle-hook handlers complete the hooks of groups named <c>checkout*</c> (and only those).
 /// </summary>
 internal static class TestSpecs
 {
@@ -23,6 +24,9 @@ internal static class TestSpecs
     public static string Canary(string lineage) =>
         Spec(lineage, GoodImage, """{ "type": "canary", "phases": [ { "percent": 50, "gates": { "bakeTime": "4m" } }, { "percent": 100 } ] }""", steadyState: "60m");
 
+    /// <summary>The name of the group a first deployment in <paramref name="lineage"/> creates ('-' in a prefix becomes '__').</summary>
+    public static string FirstGroup(string lineage) => $"checkout__{lineage.Replace("-", "__", StringComparison.Ordinal)}__1";
+
     public static string Write(TestSupport.TestFolder folder, string name, string json)
     {
         var path = folder.File(name);
@@ -35,7 +39,7 @@ internal static class TestSpecs
           "service": { "name": "checkout", "ami": { "id": "{{image}}" } },
           "environment": { "name": "test" },
           "infrastructure": { "id": "{{lineage}}", "region": "us-east-1", "baseAsg": "checkout-base", "targetGroups": ["{{TargetGroup}}"] },
-          "asgNamePrefix": "{{lineage}}",
+          "asgNamePrefix": "checkout-{{lineage}}",
           "capacity": { "mode": "fixed", "min": 2, "desired": 4, "max": 8 },
           "strategy": {{strategy}},
           "timeouts": { "steadyState": "{{steadyState}}", "pollInterval": "15s" }
