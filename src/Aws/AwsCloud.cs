@@ -79,6 +79,9 @@ internal sealed class AwsCloud(
     public Task PutScheduledActionAsync(string asgName, ScheduledAction action, CancellationToken cancellationToken) =>
         autoScaling.CallAsync(AutoScalingRequests.PutScheduledAction(asgName, action), cancellationToken);
 
+    public Task DeleteScheduledActionAsync(string asgName, string actionName, CancellationToken cancellationToken) =>
+        autoScaling.CallAsync(AutoScalingRequests.DeleteScheduledAction(asgName, actionName), cancellationToken);
+
     public async Task<IReadOnlyList<LifecycleHook>> DescribeLifecycleHooksAsync(string asgName, CancellationToken cancellationToken)
     {
         // DescribeLifecycleHooks is not paged: a group has at most 50 hooks and they come in one answer.

@@ -132,6 +132,11 @@ internal static class AutoScalingRequests
             .Add("DesiredCapacity", action.DesiredCapacity)
             .Add("TimeZone", action.TimeZone));
 
+    public static QueryRequest DeleteScheduledAction(string name, string actionName) =>
+        new("DeleteScheduledAction", p => p
+            .Add("AutoScalingGroupName", name)
+            .Add("ScheduledActionName", actionName));
+
     public static QueryRequest DescribeLifecycleHooks(string name) =>
         new("DescribeLifecycleHooks", p => p.Add("AutoScalingGroupName", name));
 

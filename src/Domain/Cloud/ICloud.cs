@@ -41,6 +41,8 @@ public interface ICloud
 
     Task PutScheduledActionAsync(string asgName, ScheduledAction action, CancellationToken cancellationToken);
 
+    Task DeleteScheduledActionAsync(string asgName, string actionName, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<LifecycleHook>> DescribeLifecycleHooksAsync(string asgName, CancellationToken cancellationToken);
 
     Task PutLifecycleHookAsync(string asgName, LifecycleHook hook, CancellationToken cancellationToken);

@@ -47,6 +47,8 @@ public static class RollbackProgram
             // Deleting the policies at setup took them out of their alarms' actions; putting them back gave them new ARNs.
             if (previous.Alarms.Count > 0)
                 Add(new PutPolicyAlarms(previous.Name, previous.Alarms));
+            if (previous.ScheduledActions.Count > 0)
+                Add(new PutScheduledActions(previous.Name, previous.ScheduledActions));
             if (blueGreen)
                 Add(new TagAsg(previous.Name, [new AsgTag(LineageTags.BlueGreenKey, LineageTags.Blue)]));
         }

@@ -89,7 +89,10 @@ public sealed record CreateAsg(CreateAsgRequest Request, string DeploymentId) : 
     public override string? MutatedAsg => Request.Name;
 }
 
-/// <summary>Deletes every scaling policy of a group so autoscaling cannot fight the plan while the engine resizes it.</summary>
+/// <summary>
+/// Deletes every scaling policy and scheduled action of a group so autoscaling cannot fight the plan while the engine
+/// resizes it: a schedule left on the previous group would bring it back up mid-deploy, or days after it was drained.
+/// </summary>
 public sealed record RemoveScalingPolicies(string Asg) : StepAction
 {
     public override string Name => "remove-policies";

@@ -17,6 +17,12 @@ public sealed record PreviousAsgPlan
     /// right after the policies when rollback restores them. Empty in plans recorded before alarms were carried.
     /// </summary>
     public ValueList<MetricAlarm> Alarms { get; init; } = ValueList<MetricAlarm>.Empty;
+
+    /// <summary>
+    /// Its scheduled actions before setup, put back by rollback. Empty in plans recorded before they were carried,
+    /// whose setup left them in place.
+    /// </summary>
+    public ValueList<ScheduledAction> ScheduledActions { get; init; } = ValueList<ScheduledAction>.Empty;
     public ValueList<string> TargetGroups { get; init; } = ValueList<string>.Empty;
     public ValueList<string> LoadBalancers { get; init; } = ValueList<string>.Empty;
 }

@@ -29,6 +29,9 @@ public sealed record SetupInventory
 
     public ValueList<ScalingPolicy> PreviousPolicies { get; init; } = ValueList<ScalingPolicy>.Empty;
 
+    /// <summary>The previous group's scheduled actions, removed with its policies and restored by rollback.</summary>
+    public ValueList<ScheduledAction> PreviousScheduledActions { get; init; } = ValueList<ScheduledAction>.Empty;
+
     /// <summary>
     /// The alarms that drive the base group's step and simple policies (DescribeAlarms of
     /// <see cref="PolicyAlarms.DrivingAlarmNames"/> of <see cref="BasePolicies"/>), copied for the new group.

@@ -88,6 +88,7 @@ public static partial class SetupPlanner
                 Alarms = DrivingAlarms(inventory.PreviousPolicies, inventory.PreviousAlarms)
                     .Select(alarm => PolicyAlarms.ForRestore(alarm, inventory.PreviousPolicies))
                     .ToValueList(),
+                ScheduledActions = inventory.PreviousScheduledActions,
                 TargetGroups = previousDescription.TargetGroupArns,
                 LoadBalancers = previousDescription.LoadBalancerNames,
             },

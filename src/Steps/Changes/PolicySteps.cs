@@ -11,21 +11,29 @@ internal static class PolicySteps
 {
     public static async Task<StepCompletion> RemoveAsync(StepContext context, RemoveScalingPolicies remove, CancellationToken cancellationToken)
     {
-        var policies = await context.Cloud.DescribePoliciesAsync(remove.Asg, cancellationToken);
+        var cloud = context.Cloud;
+        var policies = await cloud.DescribePoliciesAsync(remove.Asg, cancellationToken);
         foreach (var policy in policies)
+            await DeletedOrGoneAsync(() => cloud.DeletePolicyAsync(remove.Asg, policy.PolicyName, cancellationToken));
+        var scheduled = await cloud.DescribeScheduledActionsAsync(remove.Asg, cancellationToken);
+        foreach (var action in scheduled)
+            await DeletedOrGoneAsync(() => cloud.DeleteScheduledActionAsync(remove.Asg, action.Name, cancellationToken));
+        var removed = policies.Select(p => p.PolicyName).Concat(scheduled.Select(a => a.Name)).ToList();
+        return new StepCompletion(removed.Count == 0
+            ? $"{remove.Asg} has no scaling policies nor scheduled actions"
+            : $"removed {string.Join(", ", removed)} from {remove.Asg}");
+    }
+
+    private static async Task DeletedOrGoneAsync(Func<Task> delete)
+    {
+        try
         {
-            try
-            {
-                await context.Cloud.DeletePolicyAsync(remove.Asg, policy.PolicyName, cancellationToken);
-            }
-            catch (CloudException e) when (e.IsNotFound)
-            {
-                // Deleted by an earlier attempt whose answer was lost.
-            }
+            await delete();
         }
-        return new StepCompletion(policies.Count == 0
-            ? $"{remove.Asg} has no scaling policies"
-            : $"removed {string.Join(", ", policies.Select(p => p.PolicyName))} from {remove.Asg}");
+        catch (CloudException e) when (e.IsNotFound)
+        {
+            // Deleted by an earlier attempt whose answer was lost.
+        }
     }
 
     public static async Task<StepCompletion> PutAsync(StepContext context, PutScalingPolicies put, CancellationToken cancellationToken)

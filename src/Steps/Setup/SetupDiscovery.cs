@@ -48,6 +48,9 @@ internal static class SetupDiscovery
             Lineage = lineage.ToValueList(),
             PreviousAsgName = previous?.Name,
             PreviousPolicies = previousPolicies.ToValueList(),
+            PreviousScheduledActions = previous is null
+                ? ValueList<ScheduledAction>.Empty
+                : (await cloud.DescribeScheduledActionsAsync(previous.Name, cancellationToken)).ToValueList(),
             GroupsWithNewName = holdersOfNextName.Where(g => g.Name == nextName).ToValueList(),
         };
         return new StepCompletion(

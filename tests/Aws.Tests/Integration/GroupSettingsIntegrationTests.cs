@@ -159,6 +159,18 @@ public sealed class GroupSettingsIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scheduled_action_is_deleted_by_name_and_deleting_it_again_is_not_found()
+    {
+        await Cloud.PutScheduledActionAsync(Group, new ScheduledAction { Name = "morning", Recurrence = "0 7 * * *", DesiredCapacity = 1 }, CancellationToken.None);
+
+        await Cloud.DeleteScheduledActionAsync(Group, "morning", CancellationToken.None);
+
+        Assert.Empty(await Cloud.DescribeScheduledActionsAsync(Group, CancellationToken.None));
+        var again = await Assert.ThrowsAsync<CloudException>(() => Cloud.DeleteScheduledActionAsync(Group, "morning", CancellationToken.None));
+        Assert.True(again.IsNotFound, again.Error.ToString());
+    }
+
+    [Fact]
     public async Task Lifecycle_hooks_are_described_and_put()
     {
         var drain = Assert.Single(await Cloud.DescribeLifecycleHooksAsync(SimulatorHarness.BaseGroup, CancellationToken.None));

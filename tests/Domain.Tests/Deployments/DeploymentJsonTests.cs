@@ -68,6 +68,18 @@ public class DeploymentJsonTests
     }
 
     [Fact]
+    public void A_plan_and_an_inventory_recorded_before_the_previous_schedule_was_carried_read_with_none()
+    {
+        var planned = JsonSerializer.SerializeToNode(Planned(), DomainJson.Options)!;
+        Assert.True(planned["plan"]!["previous"]!.AsObject().Remove("scheduledActions"));
+        var observed = JsonSerializer.SerializeToNode<StepResult>(new SetupObserved(Inventory), DomainJson.Options)!;
+        Assert.True(observed["inventory"]!.AsObject().Remove("previousScheduledActions"));
+
+        Assert.Empty(planned.Deserialize<SetupPlanned>(DomainJson.Options)!.Plan.Previous!.ScheduledActions);
+        Assert.Empty(Assert.IsType<SetupObserved>(observed.Deserialize<StepResult>(DomainJson.Options)).Inventory.PreviousScheduledActions);
+    }
+
+    [Fact]
     public void A_delete_recorded_before_deletes_could_be_unforced_still_forces()
     {
         var read = JsonSerializer.Deserialize<StepAction>("""{"kind":"delete-asg","asg":"web__prod__3","ownedBy":"dep-1"}""", DomainJson.Options);

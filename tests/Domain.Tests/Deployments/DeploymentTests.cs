@@ -213,6 +213,34 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void Rollback_puts_the_previous_groups_scheduled_actions_back_after_its_policies()
+    {
+        var weekdays = new ScheduledAction { Name = "weekdays", Recurrence = "0 8 * * 1-5", DesiredCapacity = 6, TimeZone = "Europe/Berlin" };
+        var driver = new DeploymentDriver();
+        driver.StartWith(SampleSpecs.Basic(), RunningLineage with { PreviousScheduledActions = [weekdays] });
+        driver.SucceedUntil(step => step.Step.Action is WaitSteady { Asg: "web__prod__3" });
+
+        driver.Fail(StepFailureKind.DeadlinePassed, "3 of 4 instances InService after 10m");
+
+        var ids = driver.State.RollbackSteps.Select(s => s.Id["dep-1/rollback/".Length..]).ToList();
+        Assert.True(ids.IndexOf("put-policies/web__prod__2") < ids.IndexOf("put-scheduled-actions/web__prod__2"), string.Join(", ", ids));
+        var restore = Assert.IsType<PutScheduledActions>(driver.State.RollbackSteps.Single(s => s.Action is PutScheduledActions).Action);
+        Assert.Equal(new PutScheduledActions("web__prod__2", [weekdays]), restore);
+    }
+
+    [Fact]
+    public void A_previous_group_without_scheduled_actions_gets_none_put_back()
+    {
+        var driver = new DeploymentDriver();
+        driver.StartWith(SampleSpecs.Basic(), RunningLineage);
+        driver.SucceedUntil(step => step.Step.Action is WaitSteady { Asg: "web__prod__3" });
+
+        driver.Fail();
+
+        Assert.DoesNotContain(driver.State.RollbackSteps, s => s.Action is PutScheduledActions);
+    }
+
+    [Fact]
     public void Downsize_old_first_rolls_back_the_new_group_first()
     {
         var driver = new DeploymentDriver();

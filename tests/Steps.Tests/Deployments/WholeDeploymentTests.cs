@@ -153,6 +153,43 @@ public sealed class WholeDeploymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_previous_group_s_schedule_cannot_bring_it_back_after_a_deployment_and_a_rollback_restores_it()
+    {
+        var businessHours = new ScheduledAction { Name = "business-hours", Recurrence = "0 8 * * 1-5", MinSize = 2, MaxSize = 8, DesiredCapacity = 6, TimeZone = "Europe/Berlin" };
+        await region.Cloud.PutScheduledActionAsync(WebRegion.Previous, businessHours, default);
+
+        var succeeded = await new DeploymentRun(region, WebSpecs.Canary(50, 100)).RunAsync();
+
+        Assert.Equal(DeploymentStatus.Succeeded, succeeded.Status);
+        Assert.Empty(await region.Cloud.DescribeScheduledActionsAsync(WebRegion.Previous, default));
+
+        var rollback = new DeploymentRun(region, WebSpecs.Canary(50, 100), "dep-2")
+        {
+            BeforeStep = (started, self) =>
+            {
+                if (started.Step.Phase == 2 && started.Step.Action is WaitSteady && self.State.Interrupt is null)
+                    self.Feed(new DeploymentInput.RequestRollback("tester", "looks wrong", region.Clock.GetUtcNow()));
+                return Task.CompletedTask;
+            },
+        };
+        await region.Cloud.PutScheduledActionAsync(WebRegion.NextName, businessHours, default);
+        var before = await ScheduleAsync(WebRegion.NextName);
+
+        var rolledBack = await rollback.RunAsync();
+
+        Assert.Equal(DeploymentStatus.RolledBack, rolledBack.Status);
+        Assert.Equal(["business-hours", "nightly"], before.Select(a => a.Name));
+        Assert.Equal(before, await ScheduleAsync(WebRegion.NextName));
+    }
+
+    private async Task<List<ScheduledAction>> ScheduleAsync(string group)
+    {
+        // AWS computes the next run of a recurring action as its start time; only the user's settings are compared.
+        var actions = await region.Cloud.DescribeScheduledActionsAsync(group, default);
+        return [.. actions.Select(a => a with { StartTime = null }).OrderBy(a => a.Name, StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public async Task A_bake_gate_whose_alarm_goes_to_alarm_rolls_the_deployment_back()
     {
         await region.Cloud.PutMetricAlarmAsync(new MetricAlarm("web-5xx", ValueMap.Of(

@@ -32,6 +32,7 @@ public sealed class AppliedThenFailedTests
             _ => Task.FromResult<StepAction>(new CreateLaunchTemplate(WebRegion.NextName, new LaunchTemplateData { ImageId = WebRegion.NewImage, InstanceType = "t3.small" }, DeploymentProgram.ClientToken("dep-1")))),
         new("create-asg", "CreateAutoScalingGroup", _ => Task.CompletedTask, _ => Task.FromResult<StepAction>(NewGroup())),
         new("remove-policies", "DeletePolicy", _ => Task.CompletedTask, _ => Task.FromResult<StepAction>(new RemoveScalingPolicies(WebRegion.Previous))),
+        new("remove-scheduled-actions", "DeleteScheduledAction", PutPreviousScheduleAsync, _ => Task.FromResult<StepAction>(new RemoveScalingPolicies(WebRegion.Previous))),
         new("put-policies", "PutScalingPolicy", _ => Task.CompletedTask,
             _ => Task.FromResult<StepAction>(new PutScalingPolicies(WebRegion.Older, [StepPolicy()]))),
         new("put-scheduled-actions", "PutScheduledUpdateGroupAction", _ => Task.CompletedTask,
@@ -146,6 +147,9 @@ public sealed class AppliedThenFailedTests
         var outcome = await region.RunAsync(await CopyAlarmAsync(region));
         Assert.Null(outcome.Failure);
     }
+
+    private static Task PutPreviousScheduleAsync(SimulatedRegion region) =>
+        region.Cloud.PutScheduledActionAsync(WebRegion.Previous, new ScheduledAction { Name = "morning", Recurrence = "0 7 * * *", DesiredCapacity = 6 }, default);
 
     private static async Task ProtectPreviousAsync(SimulatedRegion region)
     {

@@ -134,12 +134,17 @@ public sealed class StepTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Removing_policies_removes_each_once()
+    public async Task Removing_autoscaling_removes_each_policy_and_scheduled_action_once()
     {
-        var (first, _, state) = await RunTwiceAsync(new RemoveScalingPolicies(WebRegion.Previous));
+        await region.Cloud.PutScheduledActionAsync(WebRegion.Previous, new ScheduledAction { Name = "morning", Recurrence = "0 7 * * *", DesiredCapacity = 6 }, default);
 
-        Assert.Contains("removed cpu50", first.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("policy", state.Split(WebRegion.Previous)[1].Split("web__prod__3")[0], StringComparison.Ordinal);
+        var (first, second, state) = await RunTwiceAsync(new RemoveScalingPolicies(WebRegion.Previous));
+
+        Assert.Equal("removed cpu50, morning from " + WebRegion.Previous, first.Detail);
+        Assert.Contains("has no scaling policies nor scheduled actions", second.Detail, StringComparison.Ordinal);
+        var previous = state.Split(WebRegion.Previous)[1].Split("web__prod__3")[0];
+        Assert.DoesNotContain("policy", previous, StringComparison.Ordinal);
+        Assert.DoesNotContain("scheduled", previous, StringComparison.Ordinal);
     }
 
     [Fact]
