@@ -50,7 +50,7 @@ public static class AmiOrchestratorHosting
             .WithEnginePersistence(options.Persistence)
             .WithAmiOrchestratorSerialization()
             .WithClusterClientAccess()
-            .WithWatchers()
+            .WithWatchers(options)
             .WithDeployments(options)
             .WithLineages(options)
             .WithReadModel(options)
@@ -118,10 +118,11 @@ public static class AmiOrchestratorHosting
     // registry that routes to them is a plain top-level actor, so every node has its own.
     // The cloud provider is resolved when a watcher is first needed, so a node that only serves lineages and reads
     // (and its tests) starts without one.
-    private static AkkaConfigurationBuilder WithWatchers(this AkkaConfigurationBuilder builder) =>
+    private static AkkaConfigurationBuilder WithWatchers(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
         builder.WithActors((system, registry, resolver) =>
             registry.Register<WatcherRegistry>(system.ActorOf(
-                WatcherRegistry.Props(() => Required<ICloudProvider>(resolver), resolver.GetService<TimeProvider>() ?? TimeProvider.System),
+                WatcherRegistry.Props(
+                    () => Required<ICloudProvider>(resolver), resolver.GetService<TimeProvider>() ?? TimeProvider.System, options.WatcherGroupsPerDescribe),
                 WatcherRegistry.Name)));
 
     // Deployments remember their entities: a node that starts (after a crash, or a shard moved to it) starts every

@@ -26,8 +26,8 @@ internal sealed class WatcherRegistry : ReceiveActor
         });
     }
 
-    public static Props Props(Func<ICloudProvider> clouds, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new WatcherRegistry(target => AsgWatcher.Props(clouds().For(target), time)));
+    public static Props Props(Func<ICloudProvider> clouds, TimeProvider time, int groupsPerDescribe) =>
+        Akka.Actor.Props.Create(() => new WatcherRegistry(target => AsgWatcher.Props(clouds().For(target), time, groupsPerDescribe)));
 
     private IActorRef WatcherFor(CloudTarget target)
     {
