@@ -24,6 +24,7 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
 
     private readonly ICloud cloud;
     private readonly TimeProvider time;
+    private readonly TimeSpan minimumInterval;
     private readonly int groupsPerDescribe;
     private readonly ClockTimers timers;
     private readonly ILoggingAdapter log = Context.GetLogger();
@@ -32,10 +33,11 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
     private TimeSpan? interval;
     private bool polling;
 
-    public AsgWatcher(ICloud cloud, TimeProvider time, int groupsPerDescribe)
+    public AsgWatcher(ICloud cloud, TimeProvider time, TimeSpan minimumInterval, int groupsPerDescribe)
     {
         this.cloud = cloud;
         this.time = time;
+        this.minimumInterval = minimumInterval;
         this.groupsPerDescribe = groupsPerDescribe;
         timers = new ClockTimers(time, Self);
         Receive<WatchProtocol.Subscribe>(OnSubscribe);
@@ -51,8 +53,8 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         });
     }
 
-    public static Props Props(ICloud cloud, TimeProvider time, int groupsPerDescribe = RegionObservation.MaxGroupsPerDescribe) =>
-        Akka.Actor.Props.Create(() => new AsgWatcher(cloud, time, groupsPerDescribe));
+    public static Props Props(ICloud cloud, TimeProvider time, TimeSpan minimumInterval, int groupsPerDescribe) =>
+        Akka.Actor.Props.Create(() => new AsgWatcher(cloud, time, minimumInterval, groupsPerDescribe));
 
     public void Dispose()
     {
@@ -83,10 +85,13 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         }
     }
 
-    /// <summary>Polls at the smallest interval asked for; a new, shorter interval takes effect at once.</summary>
+    /// <summary>
+    /// Polls at the smallest interval asked for, but never more often than the node's minimum (a spec cannot spend the
+    /// account's call budget on polling); a new, shorter interval takes effect at once.
+    /// </summary>
     private void Reschedule()
     {
-        TimeSpan? wanted = subscribers.Count == 0 ? null : subscribers.Values.Min(r => r.PollInterval);
+        TimeSpan? wanted = subscribers.Count == 0 ? null : TimeSpan.FromTicks(Math.Max(subscribers.Values.Min(r => r.PollInterval).Ticks, minimumInterval.Ticks));
         if (wanted == interval)
             return;
         interval = wanted;
