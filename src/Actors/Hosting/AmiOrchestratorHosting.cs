@@ -123,7 +123,11 @@ public static class AmiOrchestratorHosting
     private static AkkaConfigurationBuilder WithWatchers(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
         builder.WithActors((system, registry, resolver) =>
             registry.Register<WatcherRegistry>(system.ActorOf(
-                WatcherRegistry.Props(() => Required<ICloudProvider>(resolver), resolver.GetService<TimeProvider>() ?? TimeProvider.System, options.MinimumPollInterval),
+                WatcherRegistry.Props(
+                    () => Required<ICloudProvider>(resolver),
+                    resolver.GetService<TimeProvider>() ?? TimeProvider.System,
+                    options.MinimumPollInterval,
+                    options.WatcherGroupsPerDescribe),
                 WatcherRegistry.Name)));
 
     // Deployments remember their entities: a node that starts (after a crash, or a shard moved to it) starts every

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using AmiOrchestrator.Actors.Persistence;
+using AmiOrchestrator.Steps.Waits;
 
 namespace AmiOrchestrator.Actors.Hosting;
 
@@ -66,6 +67,13 @@ public sealed record AmiOrchestratorOptions
     /// <summary>How long the gateway and the query actor wait for a deployment or a lineage to answer before telling the client to try again.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How many groups the node's watchers name in one DescribeAutoScalingGroups call: 50, AWS's most and the default,
+    /// keeps a poll's calls at one per 50 watched groups. A smaller number only serves to measure what batching saves
+    /// (the benchmarks compare 50 with 1, one describe per group per poll).
+    /// </summary>
+    public int WatcherGroupsPerDescribe { get; init; } = RegionObservation.MaxGroupsPerDescribe;
+
     /// <summary>Every problem of these options, each naming its field (empty when they can work).</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -96,6 +104,8 @@ public sealed record AmiOrchestratorOptions
             problems.Add($"StableAfter must be positive (is {StableAfter})");
         if (MinimumPollInterval <= TimeSpan.Zero)
             problems.Add($"MinimumPollInterval must be positive (is {MinimumPollInterval})");
+        if (WatcherGroupsPerDescribe is < 1 or > RegionObservation.MaxGroupsPerDescribe)
+            problems.Add($"WatcherGroupsPerDescribe must be between 1 and {RegionObservation.MaxGroupsPerDescribe} (is {WatcherGroupsPerDescribe})");
         if (LineageRetryInterval <= TimeSpan.Zero)
             problems.Add($"LineageRetryInterval must be positive (is {LineageRetryInterval})");
         problems.AddRange(Persistence.Problems().Select(p => "Persistence." + p));

@@ -12,6 +12,7 @@ namespace AmiOrchestrator.Actors.Watching;
 /// DescribeAutoScalingGroups per 50 watched groups and one health read per target group or classic load balancer,
 /// however many waits share them, at the smallest interval any subscriber asked for. A group nobody watches is never
 /// read; with no subscriber nothing is polled at all. Each subscriber receives what the poll saw of its own group.
+/// <c>groupsPerDescribe</c> below 50 exists to measure what batching saves (the benchmarks compare 50 with 1).
 /// </summary>
 internal sealed class AsgWatcher : ReceiveActor, IDisposable
 {
@@ -19,11 +20,12 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
 
     private static readonly Meter Meter = new("AmiOrchestrator");
     private static readonly Histogram<int> GroupsPerPoll = Meter.CreateHistogram<int>(
-        "amiorchestrator.watcher.groups_per_poll", description: "Groups read by one poll of a watcher (one DescribeAutoScalingGroups per 50)");
+        "amiorchestrator.watcher.groups_per_poll", description: "Groups read by one poll of a watcher (one DescribeAutoScalingGroups per 50, unless configured otherwise)");
 
     private readonly ICloud cloud;
     private readonly TimeProvider time;
     private readonly TimeSpan minimumInterval;
+    private readonly int groupsPerDescribe;
     private readonly ClockTimers timers;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<IActorRef, WaitRequirement> subscribers = [];
@@ -31,11 +33,12 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
     private TimeSpan? interval;
     private bool polling;
 
-    public AsgWatcher(ICloud cloud, TimeProvider time, TimeSpan minimumInterval)
+    public AsgWatcher(ICloud cloud, TimeProvider time, TimeSpan minimumInterval, int groupsPerDescribe)
     {
         this.cloud = cloud;
         this.time = time;
         this.minimumInterval = minimumInterval;
+        this.groupsPerDescribe = groupsPerDescribe;
         timers = new ClockTimers(time, Self);
         Receive<WatchProtocol.Subscribe>(OnSubscribe);
         Receive<WatchProtocol.Unsubscribe>(unsubscribe => Remove(unsubscribe.Subscriber));
@@ -50,8 +53,8 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         });
     }
 
-    public static Props Props(ICloud cloud, TimeProvider time, TimeSpan minimumInterval) =>
-        Akka.Actor.Props.Create(() => new AsgWatcher(cloud, time, minimumInterval));
+    public static Props Props(ICloud cloud, TimeProvider time, TimeSpan minimumInterval, int groupsPerDescribe) =>
+        Akka.Actor.Props.Create(() => new AsgWatcher(cloud, time, minimumInterval, groupsPerDescribe));
 
     public void Dispose()
     {
@@ -106,7 +109,7 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         polling = true;
         var requirements = subscribers.Values.ToList();
         GroupsPerPoll.Record(requirements.Select(r => r.AsgName).Distinct(StringComparer.Ordinal).Count());
-        RegionObservation.ReadAsync(cloud, requirements, time, stopping.Token)
+        RegionObservation.ReadAsync(cloud, requirements, time, stopping.Token, groupsPerDescribe)
             .PipeTo(Self, success: observation => new Polled(observation), failure: cause => new PollFailed(cause));
     }
 

@@ -14,6 +14,9 @@ public sealed record RegionObservation(
     IReadOnlyDictionary<string, CloudError> ReadErrors,
     DateTimeOffset At)
 {
+    /// <summary>DescribeAutoScalingGroups takes at most this many names per call (AWS's limit).</summary>
+    public const int MaxGroupsPerDescribe = 50;
+
     /// <summary>What one wait sees of this poll.</summary>
     public GroupObservation For(WaitRequirement requirement) => new(
         requirement.AsgName,
@@ -24,15 +27,24 @@ public sealed record RegionObservation(
         At);
 
     /// <summary>
-    /// Reads the groups and load balancers of <paramref name="requirements"/>. A group read that fails fails the whole
-    /// poll (the caller tries again at the next interval); a load balancer that cannot be read is recorded in
-    /// <see cref="ReadErrors"/> so that the waits that need it are judged on the error and the others go on.
+    /// Reads the groups and load balancers of <paramref name="requirements"/>, the groups <paramref name="groupsPerDescribe"/>
+    /// names to a DescribeAutoScalingGroups call. A group read that fails fails the whole poll (the caller tries again at
+    /// the next interval); a load balancer that cannot be read is recorded in <see cref="ReadErrors"/> so that the waits
+    /// that need it are judged on the error and the others go on.
     /// </summary>
     public static async Task<RegionObservation> ReadAsync(
-        ICloud cloud, IReadOnlyCollection<WaitRequirement> requirements, TimeProvider time, CancellationToken cancellationToken)
+        ICloud cloud,
+        IReadOnlyCollection<WaitRequirement> requirements,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        int groupsPerDescribe = MaxGroupsPerDescribe)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(groupsPerDescribe, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(groupsPerDescribe, MaxGroupsPerDescribe);
         var names = requirements.Select(r => r.AsgName).Distinct(StringComparer.Ordinal).ToList();
-        var groups = names.Count == 0 ? [] : await cloud.DescribeAsgsAsync(names, cancellationToken);
+        var groups = new List<AsgDescription>(names.Count);
+        foreach (var chunk in names.Chunk(groupsPerDescribe))
+            groups.AddRange(await cloud.DescribeAsgsAsync(chunk, cancellationToken));
         var targetHealth = new Dictionary<string, IReadOnlyList<TargetHealth>>(StringComparer.Ordinal);
         var loadBalancerHealth = new Dictionary<string, IReadOnlyList<LoadBalancerInstanceHealth>>(StringComparer.Ordinal);
         var errors = new Dictionary<string, CloudError>(StringComparer.Ordinal);

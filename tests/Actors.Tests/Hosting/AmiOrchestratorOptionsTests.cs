@@ -13,6 +13,7 @@ public sealed class AmiOrchestratorOptionsTests
         Assert.Equal(("127.0.0.1", 4053), (options.Hostname, options.Port));
         Assert.Empty(options.SeedNodes);
         Assert.Equal([AmiOrchestratorOptions.EngineRole], options.Roles);
+        Assert.Equal(50, options.WatcherGroupsPerDescribe);
     }
 
     [Fact]
@@ -25,6 +26,14 @@ public sealed class AmiOrchestratorOptionsTests
     [InlineData("akka.tcp://ami-orchestrator@node-b", "SeedNodes[0] 'akka.tcp://ami-orchestrator@node-b' must name a host and a port")]
     public void A_seed_node_that_could_never_be_joined_is_refused_with_the_reason(string seed, string problem) =>
         Assert.Equal([problem], new AmiOrchestratorOptions { SeedNodes = [seed] }.Problems());
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(51)]
+    public void A_watcher_batch_outside_what_DescribeAutoScalingGroups_takes_is_refused(int groups) =>
+        Assert.Equal(
+            [$"WatcherGroupsPerDescribe must be between 1 and 50 (is {groups})"],
+            new AmiOrchestratorOptions { WatcherGroupsPerDescribe = groups }.Problems());
 
     [Fact]
     public void Every_problem_is_named_at_once_with_its_field()
