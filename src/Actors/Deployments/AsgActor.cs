@@ -83,7 +83,7 @@ internal sealed class AsgActor : ReceiveActor, IDisposable
             timers.StartSingle(DeadlineTimer, new DeadlinePassed(request.Step.Id), deadline - time.GetUtcNow());
         if (current.Requirement is { } requirement)
         {
-            watchers.Tell(new WatchProtocol.Subscribe(Target(request), requirement, Self));
+            watchers.Tell(new WatchProtocol.Subscribe(Target(request), requirement, Self, Promptly: run.Resumed));
         }
         else if (StepExecutor.Runs(action))
         {
@@ -144,8 +144,11 @@ internal sealed class AsgActor : ReceiveActor, IDisposable
     private static CloudTarget Target(StepRequest request) =>
         new(request.Spec.Infrastructure.Region, request.Spec.Infrastructure.RoleArn);
 
-    /// <summary>Run this started step (again, after a restart, with the same deadline).</summary>
-    public sealed record Run(StepRequest Request);
+    /// <summary>
+    /// Run this started step (again, after a restart, with the same deadline: <paramref name="Resumed"/>, and a wait then
+    /// asks the watcher for a prompt first look).
+    /// </summary>
+    public sealed record Run(StepRequest Request, bool Resumed = false);
 
     /// <summary>Stop the step if it is the one running; no outcome follows.</summary>
     public sealed record Cancel(string StepId);

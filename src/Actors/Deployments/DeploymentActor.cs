@@ -170,10 +170,12 @@ internal sealed class DeploymentActor : ReceivePersistentActor, IDisposable
 
     private void Handle(DeploymentInput input, IActorRef asker)
     {
+        // The step in flight when the deployment recovers runs again; a wait among them has waited as long as the node was down.
+        var resumed = input is DeploymentInput.Recover ? state.InFlight?.Step.Id : null;
         var decision = Deployment.Decide(state, input);
         if (decision.Events.Count == 0)
         {
-            Perform(decision.Effects, asker);
+            Perform(decision.Effects, asker, resumed);
             return;
         }
         // Effects run only once every event of the decision is in the journal; no command is handled in between.
@@ -181,13 +183,13 @@ internal sealed class DeploymentActor : ReceivePersistentActor, IDisposable
         {
             Count();
             BecomeForState();
-            Perform(decision.Effects, asker);
+            Perform(decision.Effects, asker, resumed);
             SnapshotWhenDue();
             Notify();
         });
     }
 
-    private void Perform(IEnumerable<DeploymentEffect> effects, IActorRef asker)
+    private void Perform(IEnumerable<DeploymentEffect> effects, IActorRef asker, string? resumedStepId)
     {
         foreach (var effect in effects)
         {
@@ -196,7 +198,7 @@ internal sealed class DeploymentActor : ReceivePersistentActor, IDisposable
                 case DeploymentEffect.RunStep run:
                     var child = ChildFor(run.Step.Step.Action.Target);
                     runningOn[run.Step.Step.Id] = child;
-                    child.Tell(new AsgActor.Run(StepRequest.From(state, run.Step)));
+                    child.Tell(new AsgActor.Run(StepRequest.From(state, run.Step), Resumed: run.Step.Step.Id == resumedStepId));
                     break;
                 case DeploymentEffect.CancelStep cancel:
                     if (runningOn.Remove(cancel.StepId, out var runner))

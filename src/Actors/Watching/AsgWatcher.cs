@@ -13,10 +13,18 @@ namespace AmiOrchestrator.Actors.Watching;
 /// however many waits share them, at the smallest interval any subscriber asked for. A group nobody watches is never
 /// read; with no subscriber nothing is polled at all. Each subscriber receives what the poll saw of its own group.
 /// <c>groupsPerDescribe</c> below 50 exists to measure what batching saves (the benchmarks compare 50 with 1).
+/// Waits that subscribe <see cref="WatchProtocol.Subscribe.Promptly"/> (resumed after a restart) are read by a catch-up
+/// poll of their own, <see cref="CatchUpDelay"/> after the first of them, so that the thousand waits a restarted node
+/// resumes at once share a few describes and are judged within a second, not one poll interval later. Fresh waits
+/// never trigger one: they follow a change the group has only begun to make, and the periodic poll serves them.
 /// </summary>
 internal sealed class AsgWatcher : ReceiveActor, IDisposable
 {
     private const string PollTimer = "poll";
+    private const string CatchUpTimer = "catch-up";
+
+    /// <summary>How long a catch-up poll gathers resumed waits before it reads them (a restarted node resumes its deployments within this).</summary>
+    public static readonly TimeSpan CatchUpDelay = TimeSpan.FromMilliseconds(200);
 
     private static readonly Meter Meter = new("AmiOrchestrator");
     private static readonly Histogram<int> GroupsPerPoll = Meter.CreateHistogram<int>(
@@ -29,9 +37,11 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
     private readonly ClockTimers timers;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<IActorRef, WaitRequirement> subscribers = [];
+    private readonly HashSet<IActorRef> catchingUp = [];
     private readonly CancellationTokenSource stopping = new();
     private TimeSpan? interval;
     private bool polling;
+    private bool catchingUpPoll;
 
     public AsgWatcher(ICloud cloud, TimeProvider time, TimeSpan minimumInterval, int groupsPerDescribe)
     {
@@ -44,12 +54,16 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         Receive<WatchProtocol.Unsubscribe>(unsubscribe => Remove(unsubscribe.Subscriber));
         Receive<Terminated>(terminated => Remove(terminated.ActorRef));
         Receive<Poll>(_ => StartPoll());
+        Receive<CatchUp>(_ => StartCatchUp());
         Receive<Polled>(OnPolled);
         Receive<PollFailed>(failed =>
         {
-            polling = false;
+            if (failed.CatchUp)
+                catchingUpPoll = false;
+            else
+                polling = false;
             // The waits keep waiting: their deadlines, not the watcher, decide when too long is too long.
-            log.Warning("Poll of {0} group(s) failed: {1}", subscribers.Count, failed.Cause.Message);
+            log.Warning("Poll of {0} group(s) failed: {1}", failed.Groups, failed.Cause.Message);
         });
     }
 
@@ -73,11 +87,14 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         if (!subscribers.ContainsKey(subscribe.Subscriber))
             Context.Watch(subscribe.Subscriber);
         subscribers[subscribe.Subscriber] = subscribe.Requirement;
+        if (subscribe.Promptly && catchingUp.Add(subscribe.Subscriber) && !catchingUpPoll && !timers.IsActive(CatchUpTimer))
+            timers.StartSingle(CatchUpTimer, CatchUp.Instance, CatchUpDelay);
         Reschedule();
     }
 
     private void Remove(IActorRef subscriber)
     {
+        catchingUp.Remove(subscriber);
         if (subscribers.Remove(subscriber))
         {
             Context.Unwatch(subscriber);
@@ -107,17 +124,44 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         if (polling || subscribers.Count == 0)
             return;
         polling = true;
-        var requirements = subscribers.Values.ToList();
-        GroupsPerPoll.Record(requirements.Select(r => r.AsgName).Distinct(StringComparer.Ordinal).Count());
+        // A periodic poll reads every wait, those waiting to catch up included.
+        catchingUp.Clear();
+        Read(subscribers.Keys.ToList(), catchUp: false);
+    }
+
+    private void StartCatchUp()
+    {
+        if (catchingUpPoll || catchingUp.Count == 0)
+            return;
+        catchingUpPoll = true;
+        var readers = catchingUp.ToList();
+        catchingUp.Clear();
+        Read(readers, catchUp: true);
+    }
+
+    private void Read(IReadOnlyList<IActorRef> readers, bool catchUp)
+    {
+        var requirements = readers.Select(r => subscribers[r]).ToList();
+        var groups = requirements.Select(r => r.AsgName).Distinct(StringComparer.Ordinal).Count();
+        GroupsPerPoll.Record(groups);
         RegionObservation.ReadAsync(cloud, requirements, time, stopping.Token, groupsPerDescribe)
-            .PipeTo(Self, success: observation => new Polled(observation), failure: cause => new PollFailed(cause));
+            .PipeTo(Self, success: observation => new Polled(observation, readers, catchUp), failure: cause => new PollFailed(cause, groups, catchUp));
     }
 
     private void OnPolled(Polled polled)
     {
-        polling = false;
-        foreach (var (subscriber, requirement) in subscribers)
-            subscriber.Tell(new WatchProtocol.Observed(polled.Observation.For(requirement)));
+        if (polled.CatchUp)
+            catchingUpPoll = false;
+        else
+            polling = false;
+        // A wait that left during the poll gets nothing; one that came during it is read by the next poll.
+        foreach (var reader in polled.Readers)
+        {
+            if (subscribers.TryGetValue(reader, out var requirement))
+                reader.Tell(new WatchProtocol.Observed(polled.Observation.For(requirement)));
+        }
+        if (polled.CatchUp && catchingUp.Count > 0)
+            timers.StartSingle(CatchUpTimer, CatchUp.Instance, CatchUpDelay);
     }
 
     private sealed class Poll
@@ -125,7 +169,12 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         public static readonly Poll Instance = new();
     }
 
-    private sealed record Polled(RegionObservation Observation);
+    private sealed class CatchUp
+    {
+        public static readonly CatchUp Instance = new();
+    }
 
-    private sealed record PollFailed(Exception Cause);
+    private sealed record Polled(RegionObservation Observation, IReadOnlyList<IActorRef> Readers, bool CatchUp);
+
+    private sealed record PollFailed(Exception Cause, int Groups, bool CatchUp);
 }
