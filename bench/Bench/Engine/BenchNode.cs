@@ -74,12 +74,22 @@ internal sealed class BenchNode : IAsyncDisposable
         return new BenchNode(host, system);
     }
 
-    /// <summary>Submits through the gateway, as a platform would; throws with the engine's words when it refuses.</summary>
+    /// <summary>
+    /// Submits through the gateway, as a platform would: a refusal the engine calls retryable (it did not answer in
+    /// time; a submission is idempotent by its id) is sent again, as the contract says; any other refusal throws with
+    /// the engine's words.
+    /// </summary>
     public async Task SubmitAsync(string deploymentId, DeploymentSpec spec)
     {
-        var answer = await Gateway.Ask<object>(new GatewayProtocol.Submit(deploymentId, "bench", Spec: spec), TimeSpan.FromMinutes(3));
-        if (answer is GatewayProtocol.Rejected rejected)
-            throw new InvalidOperationException($"{deploymentId} refused: {rejected.Reason} {string.Join("; ", rejected.Problems)}");
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await Gateway.Ask<object>(new GatewayProtocol.Submit(deploymentId, "bench", Spec: spec), TimeSpan.FromMinutes(3));
+            if (answer is not GatewayProtocol.Rejected rejected)
+                return;
+            if (!rejected.Retryable || attempt == 5)
+                throw new InvalidOperationException($"{deploymentId} refused (attempt {attempt}): {rejected.Reason} {string.Join("; ", rejected.Problems)}");
+            Console.Error.WriteLine($"{deploymentId}: {rejected.Reason}; sending it again");
+        }
     }
 
     /// <summary>Submits <paramref name="count"/> deployments, at most <paramref name="parallel"/> submissions awaiting an answer at once.</summary>
