@@ -32,7 +32,8 @@ internal static class RecoveryScenario
             rows.Add(["empty node (baseline)", "0", Format.Seconds(node.Age), "n/a", "n/a", "n/a"]);
             await node.StopAsync();
         }
-        foreach (var (label, snapshotEvery) in new[] { ("with snapshots", 5), ("without snapshots", 1_000_000) })
+        var variants = context.Plan.RecoveryWithoutSnapshots ? new[] { ("with snapshots", 5), ("without snapshots", 1_000_000) } : [("with snapshots", 5)];
+        foreach (var (label, snapshotEvery) in variants)
         {
             var (up, resumed, stragglerNote) = await MeasureAsync(context, count, snapshotEvery);
             rows.Add([label, count.ToString("N0", CultureInfo.InvariantCulture), Format.Seconds(up), Format.Seconds(resumed), Format.Seconds(resumed - up), stragglerNote]);
