@@ -42,6 +42,9 @@ internal sealed record Plan
     /// <summary>How many times faster than real time the calls scenario's clock runs.</summary>
     public required double CallsSpeed { get; init; }
 
+    /// <summary>Whether the calls scenario also measures the watcher with one describe per group per poll (full runs only, for time).</summary>
+    public required bool CallsUnbatched { get; init; }
+
     /// <summary>Whether the calls scenario also runs the shell-script peer (about a minute of real time, so full runs only).</summary>
     public required bool Peer { get; init; }
 
@@ -62,6 +65,7 @@ internal sealed record Plan
         RecoveryWithoutSnapshots = false,
         CallLevels = [10],
         CallsSpeed = 60,
+        CallsUnbatched = false,
         Peer = false,
     };
 
@@ -82,6 +86,7 @@ internal sealed record Plan
         RecoveryWithoutSnapshots = true,
         CallLevels = [1, 100, 1_000],
         CallsSpeed = 20,
+        CallsUnbatched = true,
         Peer = true,
     };
 

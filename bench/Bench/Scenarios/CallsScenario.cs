@@ -40,7 +40,7 @@ internal static class CallsScenario
         var rows = new List<IReadOnlyList<string>>();
         foreach (var level in context.Plan.CallLevels)
         {
-            foreach (var perDescribe in new[] { 50, 1 })
+            foreach (var perDescribe in context.Plan.CallsUnbatched ? new[] { 50, 1 } : [50])
             {
                 var r = await MeasureAsync(context, level, perDescribe);
                 rows.Add(
