@@ -77,7 +77,8 @@ internal static class Fleet
     /// </summary>
     public static SimulatorFixtures PeerFixtures(IReadOnlyList<int> bootSeconds)
     {
-        var fleet = Fixtures(0, bootSeconds).Regions[0];
+        // One lineage of the engine's fleet, for its base group and launch template (with none, there is no block at all).
+        var fleet = Fixtures(1, bootSeconds).Regions[0];
         var previous = Group("peer__1", 0, Desired, [new AsgTag("ami-lineage", PeerLineage), new AsgTag("ami-revision", "1")]);
         return new SimulatorFixtures { Regions = [fleet with { AutoScalingGroups = [.. fleet.AutoScalingGroups, previous] }] };
     }
