@@ -1,0 +1,42 @@
+using AmiOrchestrator.Domain.Common;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace AmiOrchestrator.Web.OpenApi;
+
+/// <summary>The OpenAPI document's shape: its title, the bearer scheme the tokens use, and lists written as the arrays they are.</summary>
+internal static class ApiDocument
+{
+    public const string Name = "v1";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AmiOrchestrator";
+            document.Info.Description =
+                "Deployments of new AMIs to Auto Scaling groups: list, inspect and follow them live, and send them commands. " +
+                "Reads need Authorization: Bearer <Web:ReadToken> when the node sets one; commands always need the write token.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Web:ReadToken for reads (when set), Web:WriteToken for commands",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+            return Task.CompletedTask;
+        });
+        // ValueList<T> is written by its own converter, which the schema generator cannot see through: it is a JSON array of T.
+        options.AddSchemaTransformer(async (schema, context, cancellationToken) =>
+        {
+            var type = context.JsonTypeInfo.Type;
+            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(ValueList<>))
+                return;
+            schema.Type = JsonSchemaType.Array;
+            schema.Properties?.Clear();
+            schema.Items = await context.GetOrCreateSchemaAsync(type.GetGenericArguments()[0], null, cancellationToken);
+        });
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace AmiOrchestrator.Web.Tests.Support;
+
+/// <summary>Writes the node's warnings and errors into the test's output, where a failing test shows them.</summary>
+internal sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(output, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ITestOutputHelper output, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+                return;
+            try
+            {
+                output.WriteLine($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
+            }
+            catch (InvalidOperationException)
+            {
+                // The test has finished; the node is still shutting down.
+            }
+        }
+    }
+}
