@@ -2,13 +2,12 @@ using System.Globalization;
 using AmiOrchestrator.Actors.ReadModel;
 using AmiOrchestrator.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Primitives;
 
 namespace AmiOrchestrator.Web.Api;
 
 /// <summary>
 /// The deployment list's query string (the list and its live stream take the same). Every parameter is bound as raw
-/// text, which never fails, and read here, so that each problem names its parameter: a limit that is not a number, a
+/// text, which never fails (an absent one is null), and read here, so that each problem names its parameter: a limit that is not a number, a
 /// time that is not ISO 8601, a parameter given twice, and one this list does not know (a misspelt filter must not
 /// silently list everything).
 /// </summary>
@@ -20,13 +19,13 @@ namespace AmiOrchestrator.Web.Api;
 /// <param name="Limit">Deployments per page, 1-500 (50 when not given).</param>
 /// <param name="Cursor">The nextCursor of the previous page; valid only with the same filters.</param>
 internal sealed record ListParameters(
-    [FromQuery(Name = "status")] StringValues Status,
-    [FromQuery(Name = "service")] StringValues Service,
-    [FromQuery(Name = "lineage")] StringValues Lineage,
-    [FromQuery(Name = "submittedFrom")] StringValues SubmittedFrom,
-    [FromQuery(Name = "submittedBefore")] StringValues SubmittedBefore,
-    [FromQuery(Name = "limit")] StringValues Limit,
-    [FromQuery(Name = "cursor")] StringValues Cursor)
+    [FromQuery(Name = "status")] string[]? Status,
+    [FromQuery(Name = "service")] string[]? Service,
+    [FromQuery(Name = "lineage")] string[]? Lineage,
+    [FromQuery(Name = "submittedFrom")] string[]? SubmittedFrom,
+    [FromQuery(Name = "submittedBefore")] string[]? SubmittedBefore,
+    [FromQuery(Name = "limit")] string[]? Limit,
+    [FromQuery(Name = "cursor")] string[]? Cursor)
 {
     private static readonly string[] Known = ["status", "service", "lineage", "submittedFrom", "submittedBefore", "limit", "cursor"];
 
@@ -39,7 +38,7 @@ internal sealed record ListParameters(
         var query = new DeploymentListQuery
         {
             // Both ?status=failed&status=aborted and ?status=failed,aborted list either.
-            Statuses = Status.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToValueList(),
+            Statuses = (Status ?? []).SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToValueList(),
             Service = Single("service", Service, problems),
             Lineage = Single("lineage", Lineage, problems),
             SubmittedFrom = Time("submittedFrom", SubmittedFrom, problems),
@@ -51,14 +50,16 @@ internal sealed record ListParameters(
         return (problems.Count == 0 ? query : null, problems);
     }
 
-    private static string? Single(string name, StringValues values, List<(string, string)> problems)
+    private static string? Single(string name, string[]? values, List<(string, string)> problems)
     {
-        if (values.Count > 1)
-            problems.Add((name, $"is given {values.Count} times; give it once"));
-        return values.Count == 0 ? null : values[0];
+        if (values is null || values.Length == 0)
+            return null;
+        if (values.Length > 1)
+            problems.Add((name, $"is given {values.Length} times; give it once"));
+        return values[0];
     }
 
-    private static DateTimeOffset? Time(string name, StringValues values, List<(string, string)> problems)
+    private static DateTimeOffset? Time(string name, string[]? values, List<(string, string)> problems)
     {
         var text = Single(name, values, problems);
         if (text is null)
@@ -73,7 +74,7 @@ internal sealed record ListParameters(
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 
-    private static int? Number(string name, StringValues values, List<(string, string)> problems)
+    private static int? Number(string name, string[]? values, List<(string, string)> problems)
     {
         var text = Single(name, values, problems);
         if (text is null)

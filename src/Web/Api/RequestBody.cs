@@ -40,13 +40,13 @@ internal static class RequestBody
     private static string Field(string? path) => path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     // System.Text.Json's messages name CLR types and members; the caller knows only the JSON they sent.
-    private static string Describe(JsonException e) => e.Message switch
+    private static string Describe(JsonException e) => e switch
     {
-        var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => "is not a member of this request (check the spelling)",
-        var m when m.Contains("missing required properties", StringComparison.Ordinal) => "misses a required member: " + m,
-        var m when m.Contains("could not be converted", StringComparison.Ordinal) => "has the wrong type (strings are quoted, numbers are not)",
-        var m when e.Path is null || m.Contains("invalid", StringComparison.OrdinalIgnoreCase) => "is not valid JSON: " + FirstSentence(m),
-        var m => FirstSentence(m),
+        // The reader's own error (truncated or malformed text) comes wrapped, with the position in the text.
+        { InnerException: JsonException } => $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})",
+        _ when e.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => "is not a member of this request (check the spelling)",
+        _ when e.Message.Contains("could not be converted", StringComparison.Ordinal) => "has the wrong type (strings are quoted, numbers are not)",
+        _ => FirstSentence(e.Message),
     };
 
     private static string FirstSentence(string message)

@@ -2,13 +2,15 @@ using AmiOrchestrator.Web.Tests.Support;
 
 namespace AmiOrchestrator.Web.Tests.Health;
 
-public sealed class HealthSpecs(ITestOutputHelper output) : IAsyncLifetime
+public sealed class HealthSpecs : IClassFixture<NodeFixture>
 {
-    private WebNode node = null!;
+    private readonly WebNode node;
 
-    public async Task InitializeAsync() => node = await WebNode.StartAsync(output);
-
-    public async Task DisposeAsync() => await node.DisposeAsync();
+    public HealthSpecs(NodeFixture fixture, ITestOutputHelper output)
+    {
+        fixture.Output.UseFor(output);
+        node = fixture.Node;
+    }
 
     [Fact]
     public async Task Healthz_answers_while_the_process_is_up()

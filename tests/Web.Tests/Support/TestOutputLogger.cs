@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AmiOrchestrator.Web.Tests.Support;
 
-/// <summary>Writes the node's warnings and errors into the test's output, where a failing test shows them.</summary>
-internal sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILoggerProvider
+/// <summary>Writes the node's warnings and errors into the output of the test running now, where a failing test shows them.</summary>
+internal sealed class TestOutputLoggerProvider(TestOutput output) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new Logger(output, categoryName);
 
@@ -11,7 +11,7 @@ internal sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILogg
     {
     }
 
-    private sealed class Logger(ITestOutputHelper output, string category) : ILogger
+    private sealed class Logger(TestOutput output, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -21,14 +21,7 @@ internal sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILogg
         {
             if (!IsEnabled(logLevel))
                 return;
-            try
-            {
-                output.WriteLine($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
-            }
-            catch (InvalidOperationException)
-            {
-                // The test has finished; the node is still shutting down.
-            }
+            output.WriteLine($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
         }
     }
 }

@@ -59,7 +59,7 @@ internal sealed class WebNode : IAsyncDisposable
     /// <see cref="WriteToken"/> (and no read token) unless <paramref name="settings"/> say otherwise.
     /// </summary>
     public static async Task<WebNode> StartAsync(
-        ITestOutputHelper output,
+        TestOutput output,
         IReadOnlyDictionary<string, string?>? settings = null,
         PersistenceOptions? persistence = null,
         double speed = Speed)
