@@ -67,33 +67,46 @@ internal sealed class WebNode : IAsyncDisposable
         TestFolder? folder = persistence is null ? new TestFolder() : null;
         persistence ??= new PersistenceOptions { SqlitePath = folder!.File("engine.db") };
         var region = await SimulatedRegion.StartAsync(new ScaledTimeProvider(speed));
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?> { ["Web:WriteToken"] = WriteToken });
-        builder.Logging.ClearProviders().AddProvider(new TestOutputLoggerProvider(output));
-        builder.Services
-            .AddSingleton(region.Clock)
-            .AddSingleton<ICloudProvider>(region.Provider)
-            .AddAmiOrchestratorEngine(new StepExecutorOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(200), RetryMaxDelay = TimeSpan.FromSeconds(5) })
-            .AddAkka(AmiOrchestratorOptions.ActorSystemName, akka => akka
-                .WithAmiOrchestrator(new AmiOrchestratorOptions { Port = 0, Persistence = persistence })
-                // A node in a test should come up (and its remembered entities start) in well under a second.
-                .AddHocon(
-                    """
-                    akka.cluster.sharding.retry-interval = 200ms
-                    akka.cluster.sharding.coordinator-failure-backoff = 500ms
-                    akka.coordinated-shutdown.exit-clr = off
-                    """,
-                    HoconAddMode.Prepend))
-            .AddAmiOrchestratorWeb(builder.Configuration);
-        var app = builder.Build();
-        app.MapAmiOrchestratorWeb();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        var up = new TaskCompletionSource();
-        Cluster.Get(app.Services.GetRequiredService<ActorSystem>()).RegisterOnMemberUp(() => up.TrySetResult());
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        return new WebNode(app, region, folder, address);
+        WebApplication? app = null;
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?> { ["Web:WriteToken"] = WriteToken });
+            builder.Logging.ClearProviders().AddProvider(new TestOutputLoggerProvider(output));
+            builder.Services
+                .AddSingleton(region.Clock)
+                .AddSingleton<ICloudProvider>(region.Provider)
+                .AddAmiOrchestratorEngine(new StepExecutorOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(200), RetryMaxDelay = TimeSpan.FromSeconds(5) })
+                .AddAkka(AmiOrchestratorOptions.ActorSystemName, akka => akka
+                    .WithAmiOrchestrator(new AmiOrchestratorOptions { Port = 0, Persistence = persistence })
+                    // A node in a test should come up (and its remembered entities start) in well under a second.
+                    .AddHocon(
+                        """
+                        akka.cluster.sharding.retry-interval = 200ms
+                        akka.cluster.sharding.coordinator-failure-backoff = 500ms
+                        akka.coordinated-shutdown.exit-clr = off
+                        """,
+                        HoconAddMode.Prepend))
+                .AddAmiOrchestratorWeb(builder.Configuration);
+            app = builder.Build();
+            app.MapAmiOrchestratorWeb();
+            await app.StartAsync();
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            var up = new TaskCompletionSource();
+            Cluster.Get(app.Services.GetRequiredService<ActorSystem>()).RegisterOnMemberUp(() => up.TrySetResult());
+            await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return new WebNode(app, region, folder, address);
+        }
+        catch
+        {
+            // A node that did not start (invalid options, say) leaves nothing running behind it.
+            if (app is not null)
+                await app.DisposeAsync();
+            await region.DisposeAsync();
+            folder?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A client of the node that sends <paramref name="token"/> as its bearer token.</summary>
