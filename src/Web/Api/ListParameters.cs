@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using AmiOrchestrator.Actors.ReadModel;
 using AmiOrchestrator.Domain.Common;
+using AmiOrchestrator.Domain.Deployments;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AmiOrchestrator.Web.Api;
@@ -11,13 +13,6 @@ namespace AmiOrchestrator.Web.Api;
 /// time that is not ISO 8601, a parameter given twice, and one this list does not know (a misspelt filter must not
 /// silently list everything).
 /// </summary>
-/// <param name="Status">Statuses, repeated or comma-separated; any of them matches.</param>
-/// <param name="Service">The service's name.</param>
-/// <param name="Lineage">The lineage, that is the infrastructure definition id.</param>
-/// <param name="SubmittedFrom">Submitted at or after this ISO 8601 time (with an offset).</param>
-/// <param name="SubmittedBefore">Submitted before this ISO 8601 time (with an offset).</param>
-/// <param name="Limit">Deployments per page, 1-500 (50 when not given).</param>
-/// <param name="Cursor">The nextCursor of the previous page; valid only with the same filters.</param>
 internal sealed record ListParameters(
     [FromQuery(Name = "status")] string[]? Status,
     [FromQuery(Name = "service")] string[]? Service,
@@ -27,6 +22,24 @@ internal sealed record ListParameters(
     [FromQuery(Name = "limit")] string[]? Limit,
     [FromQuery(Name = "cursor")] string[]? Cursor)
 {
+    private static readonly string ReportedStatuses = string.Join(
+        ", ", Enum.GetValues<DeploymentStatus>().Where(s => s != DeploymentStatus.New).Select(CamelCaseEnumConverter<DeploymentStatus>.NameOf));
+
+    /// <summary>The one parameter that may be repeated.</summary>
+    public const string RepeatableName = "status";
+
+    /// <summary>What each parameter means, for the OpenAPI document.</summary>
+    public static readonly FrozenDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        ["status"] = $"Statuses ({ReportedStatuses}), repeated or comma-separated; any of them matches",
+        ["service"] = "The service's name",
+        ["lineage"] = "The lineage, that is the infrastructure definition id",
+        ["submittedFrom"] = "Submitted at or after this ISO 8601 time, with an offset (2026-01-02T15:04:05Z)",
+        ["submittedBefore"] = "Submitted before this ISO 8601 time, with an offset",
+        ["limit"] = "Deployments per page, 1-500 (50 when not given)",
+        ["cursor"] = "The nextCursor of the previous page; valid only with the same filters",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly string[] Known = ["status", "service", "lineage", "submittedFrom", "submittedBefore", "limit", "cursor"];
 
     /// <summary>The query these parameters ask for, or every problem with them; <paramref name="given"/> are the names the request used.</summary>

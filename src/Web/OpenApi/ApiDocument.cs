@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using AmiOrchestrator.Domain.Common;
+using AmiOrchestrator.Web.Api;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -28,15 +31,35 @@ internal static class ApiDocument
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
             return Task.CompletedTask;
         });
-        // ValueList<T> is written by its own converter, which the schema generator cannot see through: it is a JSON array of T.
+        // The domain's lists and enums are written by converters of their own, which the schema generator cannot see
+        // through: a ValueList<T> is a JSON array of T, and an enum is one of its camelCase names.
         options.AddSchemaTransformer(async (schema, context, cancellationToken) =>
         {
             var type = context.JsonTypeInfo.Type;
-            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(ValueList<>))
-                return;
-            schema.Type = JsonSchemaType.Array;
-            schema.Properties?.Clear();
-            schema.Items = await context.GetOrCreateSchemaAsync(type.GetGenericArguments()[0], null, cancellationToken);
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueList<>))
+            {
+                schema.Type = JsonSchemaType.Array;
+                schema.Properties?.Clear();
+                schema.Items = await context.GetOrCreateSchemaAsync(type.GetGenericArguments()[0], null, cancellationToken);
+            }
+            else if (type.IsEnum)
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(name))];
+            }
+        });
+        // The list's parameters are bound as raw text (so each problem can name its parameter): the document says what they mean.
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (!ListParameters.Descriptions.TryGetValue(parameter.Name ?? "", out var description))
+                    continue;
+                parameter.Description = description;
+                if (parameter.Name != ListParameters.RepeatableName)
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+            return Task.CompletedTask;
         });
     }
 }
