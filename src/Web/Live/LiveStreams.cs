@@ -11,6 +11,7 @@ using AmiOrchestrator.Web.Engine;
 using AmiOrchestrator.Web.Hosting;
 using AmiOrchestrator.Web.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ namespace AmiOrchestrator.Web.Live;
 /// (EventSource does by itself) needs no replay and no Last-Event-ID: what it gets first is the truth at that moment.
 /// After the snapshot, events follow each change, and a heartbeat every <see cref="WebOptions.HeartbeatInterval"/> keeps
 /// idle connections open through proxies. Event ids are the deployment's journal sequence numbers, for reference.
+/// Streams end when the host stops: the server would otherwise wait its whole shutdown timeout for them.
 /// </summary>
 internal sealed class LiveStreams(
     ActorSystem system,
@@ -29,6 +31,7 @@ internal sealed class LiveStreams(
     WebMetrics metrics,
     IOptions<WebOptions> options,
     IOptions<JsonOptions> json,
+    IHostApplicationLifetime lifetime,
     ILogger<LiveStreams> log)
 {
     public const string ViewEvent = "view";
@@ -47,7 +50,7 @@ internal sealed class LiveStreams(
     public async IAsyncEnumerable<SseItem<string>> DeploymentAsync(string deploymentId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = NewChannel();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var queries = await engine.QueriesAsync(cancellationToken);
         var watch = system.ActorOf(DeploymentWatch.Props(deploymentId, queries, channel.Writer));
         using var listening = changes.Listen();
@@ -55,7 +58,7 @@ internal sealed class LiveStreams(
         var producers = Task.WhenAll(FollowTimelineAsync(deploymentId, watch, channel.Writer, stop.Token), HeartbeatAsync(channel.Writer, stop.Token));
         try
         {
-            await foreach (var item in channel.Reader.ReadAllAsync(stop.Token))
+            await foreach (var item in UntilStopped(channel.Reader, stop.Token))
                 yield return Event(item);
         }
         finally
@@ -71,13 +74,13 @@ internal sealed class LiveStreams(
     public async IAsyncEnumerable<SseItem<string>> ListAsync(DeploymentListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = NewChannel();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         using var listening = changes.Listen();
         metrics.StreamOpened("list");
         var producers = Task.WhenAll(FollowListAsync(query, channel.Writer, stop.Token), HeartbeatAsync(channel.Writer, stop.Token));
         try
         {
-            await foreach (var item in channel.Reader.ReadAllAsync(stop.Token))
+            await foreach (var item in UntilStopped(channel.Reader, stop.Token))
                 yield return Event(item);
         }
         finally
@@ -85,6 +88,27 @@ internal sealed class LiveStreams(
             await stop.CancelAsync();
             await producers;
             metrics.StreamClosed("list");
+        }
+    }
+
+    /// <summary>The channel's items until <paramref name="stop"/>; the stream then ends as a stream does, not with an exception.</summary>
+    private static async IAsyncEnumerable<object> UntilStopped(ChannelReader<object> reader, [EnumeratorCancellation] CancellationToken stop)
+    {
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await reader.WaitToReadAsync(stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                more = false;
+            }
+            if (!more)
+                yield break;
+            while (reader.TryRead(out var item))
+                yield return item;
         }
     }
 
