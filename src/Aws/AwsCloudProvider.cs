@@ -86,7 +86,7 @@ public sealed class AwsCloudProvider : ICloudProvider, IDisposable
     {
         var regionName = string.IsNullOrWhiteSpace(target.Region) ? options.DefaultRegion : target.Region;
         var region = RegionEndpoint.GetBySystemName(regionName);
-        var (account, credentials) = target.RoleArn is { } roleArn
+        var (account, credentials) = (target.RoleArn ?? options.RoleArn) is { } roleArn
             ? (AssumeRole.AccountOf(roleArn) ?? throw new ArgumentException($"'{roleArn}' is not an IAM role ARN.", nameof(target)),
                 RoleCredentials(roleArn, region))
             : (OwnAccount, ownCredentials);

@@ -50,7 +50,7 @@ public static class AmiOrchestratorHosting
             .WithEnginePersistence(options.Persistence)
             .WithAmiOrchestratorSerialization()
             .WithClusterClientAccess()
-            .WithWatchers()
+            .WithWatchers(options)
             .WithDeployments(options)
             .WithLineages(options)
             .WithReadModel(options)
@@ -84,7 +84,8 @@ public static class AmiOrchestratorHosting
 
     // Roles decide where shards live (only "engine" nodes host deployments and lineages). Keep-majority downs the
     // smaller side of a partition, so a journal is never written by two sides at once; with two nodes neither side
-    // is a majority, which is why a cluster runs one node or at least three. A node given no seeds joins itself,
+    // is a majority, which is why a cluster runs one node or at least three. The resolver acts once membership has
+    // been stable for StableAfter: that is most of the time a crashed node's deployments wait before they move. A node given no seeds joins itself,
     // after remoting has bound its port (which may have been 0, taken as any free port).
     private static AkkaConfigurationBuilder WithEngineCluster(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options)
     {
@@ -95,7 +96,8 @@ public static class AmiOrchestratorHosting
                 SeedNodes = [.. options.SeedNodes],
                 SplitBrainResolver = new KeepMajorityOption(),
             })
-            .AddHocon(ShardingSettings, HoconAddMode.Prepend);
+            .AddHocon(ShardingSettings, HoconAddMode.Prepend)
+            .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {(long)options.StableAfter.TotalMilliseconds}ms", HoconAddMode.Prepend);
         if (options.SeedNodes.Count == 0)
         {
             builder.AddStartup((system, _) =>
@@ -118,10 +120,10 @@ public static class AmiOrchestratorHosting
     // registry that routes to them is a plain top-level actor, so every node has its own.
     // The cloud provider is resolved when a watcher is first needed, so a node that only serves lineages and reads
     // (and its tests) starts without one.
-    private static AkkaConfigurationBuilder WithWatchers(this AkkaConfigurationBuilder builder) =>
+    private static AkkaConfigurationBuilder WithWatchers(this AkkaConfigurationBuilder builder, AmiOrchestratorOptions options) =>
         builder.WithActors((system, registry, resolver) =>
             registry.Register<WatcherRegistry>(system.ActorOf(
-                WatcherRegistry.Props(() => Required<ICloudProvider>(resolver), resolver.GetService<TimeProvider>() ?? TimeProvider.System),
+                WatcherRegistry.Props(() => Required<ICloudProvider>(resolver), resolver.GetService<TimeProvider>() ?? TimeProvider.System, options.MinimumPollInterval),
                 WatcherRegistry.Name)));
 
     // Deployments remember their entities: a node that starts (after a crash, or a shard moved to it) starts every

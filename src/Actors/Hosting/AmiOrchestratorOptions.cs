@@ -49,6 +49,20 @@ public sealed record AmiOrchestratorOptions
     /// </summary>
     public TimeSpan LineageRetryInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the cluster's membership must stay unchanged before the split-brain resolver downs the nodes it cannot
+    /// reach, after which their shards (and the deployments on them) start on the nodes left. Akka's default, 20 s, rides
+    /// out a long garbage-collection pause or a network blip; lower it where a crashed node must be replaced sooner,
+    /// never below a few seconds on a loaded network, or a slow node is downed while it still works.
+    /// </summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The watcher polls a group no more often than this, whatever interval a spec asks for: polling is the call budget's
+    /// largest steady consumer, and a spec with a 1 s interval would otherwise spend it for every deployment of the account.
+    /// </summary>
+    public TimeSpan MinimumPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long the gateway and the query actor wait for a deployment or a lineage to answer before telling the client to try again.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -78,6 +92,10 @@ public sealed record AmiOrchestratorOptions
             problems.Add($"NumberOfShards must be at least 1 (is {NumberOfShards})");
         if (CommandTimeout <= TimeSpan.Zero)
             problems.Add($"CommandTimeout must be positive (is {CommandTimeout})");
+        if (StableAfter <= TimeSpan.Zero)
+            problems.Add($"StableAfter must be positive (is {StableAfter})");
+        if (MinimumPollInterval <= TimeSpan.Zero)
+            problems.Add($"MinimumPollInterval must be positive (is {MinimumPollInterval})");
         if (LineageRetryInterval <= TimeSpan.Zero)
             problems.Add($"LineageRetryInterval must be positive (is {LineageRetryInterval})");
         problems.AddRange(Persistence.Problems().Select(p => "Persistence." + p));

@@ -23,6 +23,7 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
 
     private readonly ICloud cloud;
     private readonly TimeProvider time;
+    private readonly TimeSpan minimumInterval;
     private readonly ClockTimers timers;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<IActorRef, WaitRequirement> subscribers = [];
@@ -30,10 +31,11 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
     private TimeSpan? interval;
     private bool polling;
 
-    public AsgWatcher(ICloud cloud, TimeProvider time)
+    public AsgWatcher(ICloud cloud, TimeProvider time, TimeSpan minimumInterval)
     {
         this.cloud = cloud;
         this.time = time;
+        this.minimumInterval = minimumInterval;
         timers = new ClockTimers(time, Self);
         Receive<WatchProtocol.Subscribe>(OnSubscribe);
         Receive<WatchProtocol.Unsubscribe>(unsubscribe => Remove(unsubscribe.Subscriber));
@@ -48,7 +50,8 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         });
     }
 
-    public static Props Props(ICloud cloud, TimeProvider time) => Akka.Actor.Props.Create(() => new AsgWatcher(cloud, time));
+    public static Props Props(ICloud cloud, TimeProvider time, TimeSpan minimumInterval) =>
+        Akka.Actor.Props.Create(() => new AsgWatcher(cloud, time, minimumInterval));
 
     public void Dispose()
     {
@@ -79,10 +82,13 @@ internal sealed class AsgWatcher : ReceiveActor, IDisposable
         }
     }
 
-    /// <summary>Polls at the smallest interval asked for; a new, shorter interval takes effect at once.</summary>
+    /// <summary>
+    /// Polls at the smallest interval asked for, but never more often than the node's minimum (a spec cannot spend the
+    /// account's call budget on polling); a new, shorter interval takes effect at once.
+    /// </summary>
     private void Reschedule()
     {
-        TimeSpan? wanted = subscribers.Count == 0 ? null : subscribers.Values.Min(r => r.PollInterval);
+        TimeSpan? wanted = subscribers.Count == 0 ? null : TimeSpan.FromTicks(Math.Max(subscribers.Values.Min(r => r.PollInterval).Ticks, minimumInterval.Ticks));
         if (wanted == interval)
             return;
         interval = wanted;

@@ -26,8 +26,8 @@ internal sealed class WatcherRegistry : ReceiveActor
         });
     }
 
-    public static Props Props(Func<ICloudProvider> clouds, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new WatcherRegistry(target => AsgWatcher.Props(clouds().For(target), time)));
+    public static Props Props(Func<ICloudProvider> clouds, TimeProvider time, TimeSpan minimumPollInterval) =>
+        Akka.Actor.Props.Create(() => new WatcherRegistry(target => AsgWatcher.Props(clouds().For(target), time, minimumPollInterval)));
 
     private IActorRef WatcherFor(CloudTarget target)
     {

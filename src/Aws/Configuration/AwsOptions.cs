@@ -20,6 +20,12 @@ public sealed record AwsOptions
 
     public string? SessionToken { get; init; }
 
+    /// <summary>
+    /// A role the engine assumes in every target whose spec names none (<c>infrastructure.roleArn</c> wins when given):
+    /// the engine's own credentials then only need sts:AssumeRole, and the role holds the Auto Scaling permissions.
+    /// </summary>
+    public string? RoleArn { get; init; }
+
     /// <summary>The RoleSessionName of AssumeRole calls: it is what CloudTrail shows in the target account.</summary>
     public string RoleSessionName { get; init; } = "ami-orchestrator";
 
@@ -55,6 +61,8 @@ public sealed record AwsOptions
             yield return "AccessKeyId and SecretAccessKey must be given together";
         if (!string.IsNullOrEmpty(SessionToken) && string.IsNullOrEmpty(AccessKeyId))
             yield return "SessionToken needs AccessKeyId and SecretAccessKey";
+        if (RoleArn is not null && Credentials.AssumeRole.AccountOf(RoleArn) is null)
+            yield return $"RoleArn '{RoleArn}' is not an IAM role ARN such as arn:aws:iam::123456789012:role/deployer";
         if (string.IsNullOrWhiteSpace(RoleSessionName) || RoleSessionName.Length is < 2 or > 64)
             yield return "RoleSessionName must be 2 to 64 characters";
         if (AssumeRoleDuration < TimeSpan.FromMinutes(15) || AssumeRoleDuration > TimeSpan.FromHours(12))

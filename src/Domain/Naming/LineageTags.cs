@@ -56,7 +56,8 @@ public static class LineageTags
             asg.MaxSize,
             asg.Instances.Count,
             asg.CreatedTime,
-            string.Equals(asg.TagValue(BlueGreenKey), Blue, StringComparison.OrdinalIgnoreCase));
+            string.Equals(asg.TagValue(BlueGreenKey), Blue, StringComparison.OrdinalIgnoreCase),
+            asg.Status is not null);
     }
 
     /// <summary>

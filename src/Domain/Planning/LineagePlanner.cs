@@ -19,7 +19,8 @@ public static class LineagePlanner
     /// </summary>
     public static LineageMember? ChoosePrevious(IReadOnlyCollection<LineageMember> members, bool blueGreen)
     {
-        var ordered = NewestFirst(members).ToList();
+        // A group already being deleted serves nothing and cannot be resized or restored; it is only a taken name.
+        var ordered = NewestFirst(members.Where(m => !m.IsBeingDeleted)).ToList();
         if (blueGreen && ordered.FirstOrDefault(m => m.IsBlue) is { } blue)
             return blue;
         return ordered.FirstOrDefault(m => m.DesiredCapacity > 0) ?? ordered.FirstOrDefault();
@@ -44,8 +45,9 @@ public static class LineagePlanner
     public static OlderAsgCleanup PlanCleanup(
         IReadOnlyCollection<LineageMember> members, LineageMember? previous, bool blueGreen, int retained)
     {
+        // Groups whose delete is under way are left to it: AWS refuses to resize a group pending delete.
         var older = NewestFirst(members)
-            .Where(m => m.Name != previous?.Name && !(blueGreen && m.IsBlue))
+            .Where(m => m.Name != previous?.Name && !(blueGreen && m.IsBlue) && !m.IsBeingDeleted)
             .ToList();
         var downsize = older.Where(m => m.DesiredCapacity > 0 || m.InstanceCount > 0).Select(m => m.Name).ToValueList();
         var delete = older.Skip(retained).Select(m => m.Name).ToValueList();

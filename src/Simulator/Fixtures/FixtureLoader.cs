@@ -2,6 +2,7 @@ using AmiOrchestrator.Simulator.AutoScaling;
 using AmiOrchestrator.Simulator.AutoScaling.Lifecycle;
 using AmiOrchestrator.Simulator.AutoScaling.Scaling;
 using AmiOrchestrator.Simulator.AutoScaling.Scheduling;
+using AmiOrchestrator.Simulator.CloudWatch;
 using AmiOrchestrator.Simulator.Ec2;
 using AmiOrchestrator.Simulator.LoadBalancing;
 using AmiOrchestrator.Simulator.Protocol;
@@ -47,6 +48,29 @@ internal sealed class FixtureLoader(SimulatorState state, string defaultAccountI
             Guard($"lifecycle hook handler {handler.HookName}", () => AddHookHandler(region, handler));
         foreach (var group in fixture.AutoScalingGroups)
             Guard($"Auto Scaling group {group.Name}", () => AddGroup(region, group, now));
+        foreach (var alarm in fixture.Alarms)
+            Guard($"alarm {alarm.AlarmName}", () => AddAlarm(region, alarm, now));
+    }
+
+    private static void AddAlarm(RegionState region, AlarmFixture fixture, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(fixture.AlarmName) || fixture.AlarmName.Length > 255)
+            throw new InvalidOperationException("alarmName must be 1 to 255 characters.");
+        if (region.Alarms.ContainsKey(fixture.AlarmName))
+            throw new InvalidOperationException("an alarm with this name is already loaded.");
+        if (!AlarmStates.All.Contains(fixture.StateValue, StringComparer.Ordinal))
+            throw new InvalidOperationException($"stateValue '{fixture.StateValue}' is not one of {string.Join(", ", AlarmStates.All)}.");
+        var alarm = new AlarmRecord
+        {
+            Name = fixture.AlarmName,
+            Arn = CloudWatchXml.AlarmArn(region, fixture.AlarmName),
+            Parameters = fixture.Parameters,
+            ConfigurationUpdatedAt = now,
+            StateUpdatedAt = now,
+        };
+        region.Alarms[fixture.AlarmName] = alarm;
+        // Through the one way states change, so a fixture that starts in ALARM runs the policies it names, as AWS would.
+        AlarmStates.Set(region, fixture.AlarmName, fixture.StateValue, "Loaded from fixtures", null, now);
     }
 
     private static void AddHookHandler(RegionState region, LifecycleHookHandlerFixture fixture)

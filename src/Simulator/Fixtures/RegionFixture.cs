@@ -21,6 +21,8 @@ public sealed record RegionFixture
 
     public ValueList<AutoScalingGroupFixture> AutoScalingGroups { get; init; } = ValueList<AutoScalingGroupFixture>.Empty;
 
+    public ValueList<AlarmFixture> Alarms { get; init; } = ValueList<AlarmFixture>.Empty;
+
     /// <summary>Automation that completes lifecycle actions on its own; the first handler that matches a hook applies.</summary>
     public ValueList<LifecycleHookHandlerFixture> LifecycleHookHandlers { get; init; } = ValueList<LifecycleHookHandlerFixture>.Empty;
 }

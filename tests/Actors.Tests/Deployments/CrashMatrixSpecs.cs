@@ -75,8 +75,8 @@ public sealed class CrashMatrixSpecs(ITestOutputHelper output)
         await using var engine = await DeploymentEngine.StartAsync(
             output,
             speed: Speed,
-            configure: akka => akka.AddHocon($"akka.persistence.journal.sql.class = \"{CrashingJournal.ClassName}\"", HoconAddMode.Prepend),
-            beforeStart: connectionString => CrashingJournal.Arm(connectionString, plan));
+            configure: akka => akka.AddHocon(FaultyJournal.Hocon, HoconAddMode.Prepend),
+            beforeStart: connectionString => FaultyJournal.Arm(connectionString, plan));
         try
         {
             var reply = await engine.SubmitAsync("crash-1", spec);
@@ -86,7 +86,7 @@ public sealed class CrashMatrixSpecs(ITestOutputHelper output)
             if (plan.HasCrashed)
             {
                 await engine.RestartAsync();
-                CrashingJournal.Disarm(engine.ConnectionString);
+                FaultyJournal.Disarm(engine.ConnectionString);
             }
             var state = await engine.AwaitEndInJournalAsync("crash-1", TimeSpan.FromMinutes(2));
             // The new group may still be draining its last terminations; the region is compared once everything settled.
@@ -95,7 +95,7 @@ public sealed class CrashMatrixSpecs(ITestOutputHelper output)
         }
         finally
         {
-            CrashingJournal.Disarm(engine.ConnectionString);
+            FaultyJournal.Disarm(engine.ConnectionString);
         }
     }
 }

@@ -36,6 +36,8 @@ public sealed class AmiOrchestratorOptionsTests
             Port = -1,
             Roles = ["engine", ""],
             NumberOfShards = 0,
+            StableAfter = TimeSpan.Zero,
+            MinimumPollInterval = TimeSpan.FromSeconds(-1),
             Persistence = new() { SqlitePath = "" },
         };
 
@@ -46,6 +48,8 @@ public sealed class AmiOrchestratorOptionsTests
                 "Port must be between 0 and 65535 (is -1)",
                 "Roles[1] must not be blank",
                 "NumberOfShards must be at least 1 (is 0)",
+                "StableAfter must be positive (is 00:00:00)",
+                "MinimumPollInterval must be positive (is -00:00:01)",
                 "Persistence.SqlitePath must not be blank",
             ],
             options.Problems());

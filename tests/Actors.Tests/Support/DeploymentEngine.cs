@@ -55,11 +55,12 @@ internal sealed class DeploymentEngine : IAsyncDisposable
         string fixtures = WebRegion.Fixtures,
         double speed = Speed,
         Action<AkkaConfigurationBuilder>? configure = null,
-        Action<string>? beforeStart = null)
+        Action<string>? beforeStart = null,
+        int requestLogCapacity = 10_000)
     {
         var folder = new TestFolder();
         beforeStart?.Invoke(SqliteJournalFile.Prepare(folder.File("engine.db")));
-        var region = await SimulatedRegion.StartAsync(new ScaledTimeProvider(speed), fixtures);
+        var region = await SimulatedRegion.StartAsync(new ScaledTimeProvider(speed), fixtures, requestLogCapacity: requestLogCapacity);
         var node = await StartNodeAsync(output, folder.File("engine.db"), region, configure);
         return new DeploymentEngine(output, folder, region, node);
     }

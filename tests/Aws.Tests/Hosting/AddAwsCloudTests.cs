@@ -43,12 +43,14 @@ public class AddAwsCloudTests
             ["AccessKeyId"] = "AKIDEXAMPLE",
             ["HttpTimeout"] = "-00:00:01",
             ["Retry:MaxAttempts"] = "0",
+            ["RoleArn"] = "deployer",
         });
 
         var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Aws: AccessKeyId and SecretAccessKey must be given together", failure.Failures);
         Assert.Contains("Aws: HttpTimeout must be positive", failure.Failures);
+        Assert.Contains("Aws: RoleArn 'deployer' is not an IAM role ARN such as arn:aws:iam::123456789012:role/deployer", failure.Failures);
         Assert.Contains(failure.Failures, f => f.StartsWith("Aws: Retry", StringComparison.Ordinal) || f.Contains("MaxAttempts", StringComparison.Ordinal));
     }
 }

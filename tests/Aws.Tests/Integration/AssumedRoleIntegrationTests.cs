@@ -45,6 +45,18 @@ public sealed class AssumedRoleIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_configured_role_is_assumed_for_a_target_that_names_none()
+    {
+        await using var withRole = await SimulatorHarness.StartAsync(options => options with { RoleArn = RoleInOtherAccount }, clientOnSimulatorClock: true);
+
+        var images = await withRole.Provider.For(new CloudTarget(SimulatorHarness.Region, null))
+            .DescribeImagesAsync(new ImageQuery { Tags = ValueMap.Of(("service", "checkout")) }, CancellationToken.None);
+
+        Assert.Empty(images);
+        Assert.Equal(1, withRole.Control.RequestCount("AssumeRole"));
+    }
+
+    [Fact]
     public async Task Ec2_calls_for_a_role_target_use_the_session_too()
     {
         var roleCloud = aws.Provider.For(new CloudTarget(SimulatorHarness.Region, RoleInOtherAccount));

@@ -28,6 +28,22 @@ public class LineagePlannerTests
     }
 
     [Fact]
+    public void A_group_being_deleted_is_neither_previous_nor_cleaned_up_but_its_revision_stays_taken()
+    {
+        var deleting = LineageTags.Recognize(SampleLineages.Member(4, 0) with { Status = "Delete in progress" }, LineageTagMode.Ours, "web-prod")!;
+        var members = Members((1, 0, false), (2, 0, false), (3, 2, false)).Append(deleting).ToList();
+
+        var previous = LineagePlanner.ChoosePrevious(members, blueGreen: false);
+        var cleanup = LineagePlanner.PlanCleanup(members, previous, blueGreen: false, retained: 0);
+
+        Assert.True(deleting.IsBeingDeleted);
+        Assert.Equal("web__prod__3", previous?.Name);
+        Assert.Equal(5, LineagePlanner.NextRevision(members, highestRevisionEver: 0));
+        Assert.DoesNotContain("web__prod__4", cleanup.Delete.Concat(cleanup.Downsize));
+        Assert.Equal(["web__prod__2", "web__prod__1"], cleanup.Delete);
+    }
+
+    [Fact]
     public void ChoosePrevious_takes_the_newest_running_group_else_the_newest()
     {
         Assert.Equal("web__prod__2", LineagePlanner.ChoosePrevious(Members((1, 0, false), (2, 3, false), (3, 0, false)), false)?.Name);

@@ -128,6 +128,7 @@ public class SpecValidationTests
     [Theory]
     [InlineData("basic.json")]
     [InlineData("canary.json")]
+    [InlineData("canary-http-check.json")]
     [InlineData("blue-green.json")]
     [InlineData("harness-migration.json")]
     public void The_example_specs_are_valid(string file)

@@ -96,6 +96,28 @@ public sealed class FixturesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_example_holds_the_alarm_the_canary_example_bakes_against_in_state_OK()
+    {
+        var alarms = await Client.CloudWatchAsync("DescribeAlarms", ("AlarmNames.member.1", "checkout-5xx-rate"));
+
+        Assert.Equal(("OK", "HTTPCode_Target_5XX_Count", "TargetGroup"), (alarms.Find("StateValue"), alarms.Find("MetricName"), alarms.Find("Name")));
+    }
+
+    [Fact]
+    public void An_alarm_in_a_state_CloudWatch_does_not_have_is_refused_with_its_name()
+    {
+        var fixtures = new SimulatorFixtures
+        {
+            Regions = [TestRegion.Fixtures().Regions[0] with { Alarms = [new AlarmFixture { AlarmName = "errors", StateValue = "RED" }] }],
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => simulator!.Control.LoadFixtures(fixtures));
+
+        Assert.StartsWith("Fixture alarm errors is not valid:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RED", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_documented_fixture_shape_parses()
     {
         var fixtures = SimulatorFixtures.FromJson("""

@@ -50,7 +50,8 @@ public sealed class SimulatedRegion : IAsyncDisposable
 
     public StepExecutor Executor { get; }
 
-    public static async Task<SimulatedRegion> StartAsync(TimeProvider clock, string fixtures = WebRegion.Fixtures, StepExecutorOptions? options = null)
+    public static async Task<SimulatedRegion> StartAsync(
+        TimeProvider clock, string fixtures = WebRegion.Fixtures, StepExecutorOptions? options = null, int requestLogCapacity = 10_000)
     {
         var engineClock = clock is Microsoft.Extensions.Time.Testing.FakeTimeProvider ? TimeProvider.System : clock;
         var simulator = await SimulatedAws.StartAsync(new SimulatorOptions
@@ -59,6 +60,7 @@ public sealed class SimulatedRegion : IAsyncDisposable
             Fixtures = SimulatorFixtures.FromJson(fixtures),
             // AWS's rate limits refill with the simulated clock: on a fake clock nobody moves they would never refill.
             RateLimiting = clock is not Microsoft.Extensions.Time.Testing.FakeTimeProvider,
+            RequestLogCapacity = requestLogCapacity,
         });
         var provider = new AwsCloudProvider(
             new AwsOptions

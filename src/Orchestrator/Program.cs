@@ -1,0 +1,3 @@
+using AmiOrchestrator.Orchestrator.Cli;
+
+return await OrchestratorCommand.InvokeAsync(args);
