@@ -1,4 +1,5 @@
 using AmiOrchestrator.Actors.Gateway;
+using AmiOrchestrator.Actors.ReadModel;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Web.Engine;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,8 @@ namespace AmiOrchestrator.Web.Api;
 /// The write API. Every command goes to the node's gateway exactly as a cluster-client command does, and its answer
 /// maps onto HTTP: Accepted is 200 (202 for a submission, which runs on), Rejected with field problems is 400, a
 /// deployment in the wrong state is 409, and an engine that could not answer in time is 503 (send it again: every
-/// command is idempotent by deployment id).
+/// command is idempotent by deployment id). The write token also guards the one administrative command, the read
+/// model's rebuild.
 /// </summary>
 internal static class CommandEndpoints
 {
@@ -33,7 +35,28 @@ internal static class CommandEndpoints
             (new GatewayProtocol.Rollback(id, r.By!, r.Reason!), Required(("by", r.By), ("reason", r.Reason))));
         MapCommand<InterruptRequest>(api, "abort", "AbortDeployment", "Stop the deployment after the step in progress, changing nothing more", (id, r) =>
             (new GatewayProtocol.Abort(id, r.By!, r.Reason!), Required(("by", r.By), ("reason", r.Reason))));
+        MapRebuild(api);
     }
+
+    private static void MapRebuild(RouteGroupBuilder api) =>
+        api.MapPost("/read-model/rebuild", async (HttpContext http, EngineClient engine, CancellationToken cancellationToken) =>
+            {
+                var (body, unreadable) = await RequestBody.ReadAsync<RebuildRequest>(http.Request, cancellationToken);
+                if (unreadable is not null)
+                    return unreadable;
+                if (Required(("by", body!.By)) is { Count: > 0 } problems)
+                    return Problems.Invalid(problems);
+                var started = await engine.RebuildAsync(body.By!, cancellationToken);
+                http.Response.Headers.Location = $"{http.Request.PathBase}/api/read-model";
+                return TypedResults.Json(started, statusCode: StatusCodes.Status202Accepted);
+            })
+            .WithName("RebuildReadModel")
+            .WithSummary("Empty the read model and project the whole journal again; GET /api/read-model follows the catch-up")
+            .WithTags("Read model")
+            .Accepts<RebuildRequest>("application/json")
+            .Produces<ReadModelProtocol.RebuildStarted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static void MapCommand<TRequest>(
         RouteGroupBuilder api, string verb, string name, string summary, Func<string, TRequest, (object Command, List<(string, string)> Problems)> command)

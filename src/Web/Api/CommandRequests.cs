@@ -16,3 +16,6 @@ public sealed record RejectRequest(string? By, string? Reason, string? GateStepI
 
 /// <summary>Who asks to roll back or abort, and why: both go on the deployment's record.</summary>
 public sealed record InterruptRequest(string? By, string? Reason);
+
+/// <summary>Who asks to rebuild the read model; it goes into the node's log.</summary>
+public sealed record RebuildRequest(string? By);

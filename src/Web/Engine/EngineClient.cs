@@ -17,6 +17,7 @@ namespace AmiOrchestrator.Web.Engine;
 internal sealed class EngineClient(
     IRequiredActor<DeploymentGatewayKey> gateway,
     IRequiredActor<DeploymentQueriesKey> queries,
+    IRequiredActor<ReadModelProjection> projection,
     IOptions<WebOptions> options)
 {
     public TimeSpan Timeout => options.Value.EngineTimeout;
@@ -44,6 +45,13 @@ internal sealed class EngineClient(
     /// <summary>The read model's offset and lag; it reads the journal's database, so an answer also proves the database answers.</summary>
     public Task<ProjectionStatus> StatusAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         AskQueriesAsync<ProjectionStatus>(ReadModelProtocol.GetProjectionStatus.Instance, timeout, cancellationToken);
+
+    /// <summary>Empties the read model and replays the journal into it, on whichever node runs the projection.</summary>
+    public async Task<ReadModelProtocol.RebuildStarted> RebuildAsync(string requestedBy, CancellationToken cancellationToken)
+    {
+        var actor = await projection.GetAsync(cancellationToken);
+        return await actor.Ask<ReadModelProtocol.RebuildStarted>(new ReadModelProtocol.Rebuild(requestedBy), Timeout, cancellationToken);
+    }
 
     /// <summary>The query actor itself, for subscriptions whose answers keep coming (<see cref="QueryProtocol.Watch"/>).</summary>
     public Task<IActorRef> QueriesAsync(CancellationToken cancellationToken) => queries.GetAsync(cancellationToken);

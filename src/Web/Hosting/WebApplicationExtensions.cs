@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AmiOrchestrator.Web.Hosting;
 
-/// <summary>The routes of a node's web surface (its services come from <see cref="WebServiceCollectionExtensions.AddAmiOrchestratorWeb"/>).</summary>
+/// <summary>The routes of a node's web surface (its services come from <c>AddAmiOrchestratorWeb</c> (<see cref="WebServiceCollectionExtensions"/>)).</summary>
 public static class WebApplicationExtensions
 {
     internal const string ReadyTag = "ready";

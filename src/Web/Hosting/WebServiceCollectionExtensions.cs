@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace AmiOrchestrator.Web.Hosting;
 
@@ -25,6 +26,24 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidation>();
+        return AddServices(services);
+    }
+
+    /// <summary>
+    /// The same, with options a host has read and checked itself (the executable reads every setting of a node in one
+    /// place, so that all of them are named at start, and accepts durations such as <c>15s</c> the binder does not).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options have problems (<see cref="WebOptions.Problems"/>), all named.</exception>
+    public static IServiceCollection AddAmiOrchestratorWeb(this IServiceCollection services, WebOptions options)
+    {
+        if (options.Problems() is { Count: > 0 } problems)
+            throw new ArgumentException("The web options are invalid: " + string.Join("; ", problems), nameof(options));
+        services.AddSingleton(Options.Create(options));
+        return AddServices(services);
+    }
+
+    private static IServiceCollection AddServices(IServiceCollection services)
+    {
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<EngineClient>();
         services.AddSingleton<ReadModelChanges>();
@@ -37,7 +56,8 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<ClusterMembershipCheck>("cluster", tags: [WebApplicationExtensions.ReadyTag])
             .AddCheck<JournalCheck>("journal", tags: [WebApplicationExtensions.ReadyTag]);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        // Without a service name the scrape says unknown_service:dotnet; every node of a cluster is the same service.
+        services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("ami-orchestrator")).WithMetrics(metrics => metrics
             .AddMeter(WebMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()

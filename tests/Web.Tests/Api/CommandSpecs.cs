@@ -56,6 +56,18 @@ public sealed class CommandSpecs : IClassFixture<NodeFixture>, IDisposable
     }
 
     [Fact]
+    public async Task A_read_model_rebuild_needs_the_write_token_and_who_asks()
+    {
+        const string path = "/api/read-model/rebuild";
+
+        await Requests.ProblemAsync(await Requests.PostAsync(node.Http, path, """{ "by": "ops" }"""), HttpStatusCode.Unauthorized);
+        var errors = await Requests.ProblemAsync(await Requests.PostAsync(writer, path, "{}"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["by"], errors.Keys);
+        Assert.Equal(["is required"], errors["by"]);
+    }
+
+    [Fact]
     public async Task A_submission_missing_its_id_submitter_and_spec_is_a_400_naming_each()
     {
         var errors = await Requests.ProblemAsync(await Requests.PostAsync(writer, "/api/deployments", "{}"), HttpStatusCode.BadRequest);

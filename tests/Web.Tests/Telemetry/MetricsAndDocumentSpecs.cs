@@ -48,6 +48,7 @@ public sealed class MetricsAndDocumentSpecs : IClassFixture<NodeFixture>
                 "POST /api/deployments/{deploymentId}/approve",
                 "POST /api/deployments/{deploymentId}/reject",
                 "POST /api/deployments/{deploymentId}/rollback",
+                "POST /api/read-model/rebuild",
             ],
             operations);
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
