@@ -51,6 +51,14 @@ internal sealed class EventStream : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads until the server ends the stream (as a response ends, not by dropping the connection).</summary>
+    public async Task EndAsync(TimeSpan within)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        while (await events.MoveNextAsync().AsTask().WaitAsync(deadline.Token).ConfigureAwait(false))
+            Seen.Add(events.Current);
+    }
+
     public IEnumerable<JsonNode> SeenData(string type) => Seen.Where(e => e.EventType == type).Select(e => JsonNode.Parse(e.Data)!);
 
     public async ValueTask DisposeAsync()
