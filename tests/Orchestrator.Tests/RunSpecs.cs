@@ -24,12 +24,11 @@ public sealed class RunSpecs(ITestOutputHelper output) : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri(line.Split(' ')[1]) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", writeToken);
 
+        // Asked once the live view shows the gate, so the API is not asked about the id while it is being submitted.
+        await run.WaitForLineAsync(l => l.Contains(" awaitingApproval ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "to wait at the gate");
         var page = await http.GetAsync("/");
-        await Poll.UntilAsync(
-            async () => await http.GetAsync("/api/deployments/run-web-1") is { IsSuccessStatusCode: true } found
-                && JsonDocument.Parse(await found.Content.ReadAsStringAsync()).RootElement.GetProperty("view").GetProperty("status").GetString() == "awaitingApproval",
-            TimeSpan.FromSeconds(60),
-            "the API to show the gate waiting");
+        var document = JsonDocument.Parse(await http.GetStringAsync("/api/deployments/run-web-1")).RootElement;
+        Assert.Equal("awaitingApproval", document.GetProperty("view").GetProperty("status").GetString());
         var approved = await http.PostAsync("/api/deployments/run-web-1/approve", new StringContent("""{ "by": "on-call" }""", System.Text.Encoding.UTF8, "application/json"));
         await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
