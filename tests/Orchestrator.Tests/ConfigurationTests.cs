@@ -52,4 +52,31 @@ public sealed class ConfigurationTests
         Assert.Equal(ExitCodes.InvalidInput, failure.ExitCode);
         Assert.Contains("Clock:Speed: only a simulated region runs faster than real time", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Web_settings_read_durations_as_the_specs_write_them_and_leave_reads_open_without_a_read_token()
+    {
+        var settings = Read(null, new() { ["Web:WriteToken"] = "write-token-0123456789", ["Web:EngineTimeout"] = "20s", ["Web:HeartbeatInterval"] = "00:00:30" });
+
+        Assert.Equal(("write-token-0123456789", null), (settings.Web.WriteToken, settings.Web.ReadToken));
+        Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)), (settings.Web.EngineTimeout, settings.Web.HeartbeatInterval));
+    }
+
+    [Fact]
+    public void Bad_web_settings_are_refused_together_each_named_by_its_key()
+    {
+        var failure = Assert.Throws<CliFailure>(() => Read(null, new()
+        {
+            ["Web:ReadToken"] = "short",
+            ["Web:WriteToken"] = "has a space in it, 0123456789",
+            ["Web:RefreshInterval"] = "often",
+            ["Web:ReadinessTimeout"] = "0s",
+        }));
+
+        Assert.Equal(ExitCodes.InvalidInput, failure.ExitCode);
+        Assert.Contains("Web:ReadToken must be at least 16 characters (is 5)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Web:WriteToken must not hold spaces", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Web:RefreshInterval: 'often' is not a duration", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Web:ReadinessTimeout must be positive", failure.Message, StringComparison.Ordinal);
+    }
 }

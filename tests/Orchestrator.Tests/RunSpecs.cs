@@ -13,6 +13,32 @@ public sealed class RunSpecs(ITestOutputHelper output) : IDisposable
     public void Dispose() => folder.Dispose();
 
     [Fact]
+    public async Task Run_serves_the_dashboard_while_it_runs_and_a_gate_approved_through_its_API_lets_it_finish()
+    {
+        const string writeToken = "run-write-token-0123456789";
+        var spec = TestSpecs.Write(folder, "gated.json", TestSpecs.Gated("run-web"));
+        await using var run = OrchestratorProcess.Start(
+            output, "run", ["run", spec, "--id", "run-web-1", "--data", folder.Path, "--clock-speed", "40"],
+            new Dictionary<string, string> { ["AMI_ORCHESTRATOR_Web__WriteToken"] = writeToken });
+        var line = await run.WaitForLineAsync(l => l.StartsWith("Dashboard: ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "to print the dashboard's address");
+        using var http = new HttpClient { BaseAddress = new Uri(line.Split(' ')[1]) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", writeToken);
+
+        // Asked once the live view shows the gate, so the API is not asked about the id while it is being submitted.
+        await run.WaitForLineAsync(l => l.Contains(" awaitingApproval ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "to wait at the gate");
+        var page = await http.GetAsync("/");
+        var document = JsonDocument.Parse(await http.GetStringAsync("/api/deployments/run-web-1")).RootElement;
+        Assert.Equal("awaitingApproval", document.GetProperty("view").GetProperty("status").GetString());
+        var approved = await http.PostAsync("/api/deployments/run-web-1/approve", new StringContent("""{ "by": "on-call" }""", System.Text.Encoding.UTF8, "application/json"));
+        await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, approved.StatusCode);
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {string.Join('\n', run.Errors)}");
+        Assert.Matches(@"ended succeeded", run.Output[^1]);
+    }
+
+    [Fact]
     public async Task Run_of_the_canary_example_with_approvals_answered_ends_succeeded_and_prints_the_lineage_table()
     {
         await using var run = await OrchestratorProcess.RunAsync(

@@ -10,8 +10,10 @@ using AmiOrchestrator.Orchestrator.Client;
 using AmiOrchestrator.Orchestrator.Configuration;
 using AmiOrchestrator.Orchestrator.Display;
 using AmiOrchestrator.Orchestrator.Hosting;
+using AmiOrchestrator.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 using Spectre.Console;
@@ -53,7 +55,13 @@ internal static class RunCommand
             Description = $"Simulated seconds per real second: default {DemoSpeed} with the in-process simulator; with --cloud-endpoint 1, or the simulator's own --clock-speed.",
             HelpName = "N",
         };
-        var config = new Option<FileInfo?>("--config") { Description = "A JSON settings file (AWS client settings, call budget, logging).", HelpName = "FILE" };
+        var config = new Option<FileInfo?>("--config") { Description = "A JSON settings file (AWS client settings, call budget, logging, Web tokens).", HelpName = "FILE" };
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where the node serves the dashboard and HTTP API while the deployment runs (default: a free loopback port, printed at start).",
+            HelpName = "URL",
+            DefaultValueFactory = _ => "http://127.0.0.1:0",
+        };
         var output = new ClientOptions().Output;
         var command = new Command("run", $"""
             Deploy one spec with an embedded single node (SQLite under --data) and follow it live to its end, then print
@@ -69,7 +77,7 @@ internal static class RunCommand
               ami-orchestrator run spec.json --cloud-endpoint http://127.0.0.1:4566 --clock-speed 10 --approve
             """)
         {
-            spec, cloudEndpoint, fixtures, data, approve, id, speed, config, output,
+            spec, cloudEndpoint, fixtures, data, approve, id, speed, config, urls, output,
         };
         command.Validators.Add(result =>
         {
@@ -88,6 +96,7 @@ internal static class RunCommand
                 parse.GetValue(id) ?? Submission.NewId("run"),
                 parse.GetValue(speed) ?? (endpoint is null ? DemoSpeed : 1),
                 parse.GetValue(config)?.FullName,
+                parse.GetValue(urls)!,
                 new Terminal(parse.GetValue(output)));
             return await RunAsync(job, cancellationToken);
         });
@@ -138,13 +147,20 @@ internal static class RunCommand
 
         var logPath = Path.GetFullPath(Path.Combine(job.DataFolder, "ami-orchestrator.log"));
         using var log = new FileLoggerProvider(logPath, LogLevel.Warning);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
         builder.Logging.AddProvider(log);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Akka's own console logger speaks before the host's logging starts and after it stops; the live view and
         // --output json own the console, so it stays quiet (the engine log has everything from warnings up).
         builder.AddNode(settings, time, aws, akka => akka.AddHocon("akka.stdout-loglevel = OFF", HoconAddMode.Prepend));
-        using var host = builder.Build();
+        // The node serves its dashboard while the deployment runs, as serve does, so the demo can be watched there too.
+        builder.WebHost.UseUrls(job.Urls);
+        builder.Services.AddAmiOrchestratorWeb(settings.Web);
+        await using var host = builder.Build();
+        host.MapAmiOrchestratorWeb();
         await host.StartAsync(cancellationToken);
         try
         {
@@ -154,6 +170,9 @@ internal static class RunCommand
             job.Terminal.Human.WriteLine(
                 $"Deploying {job.Spec.Name} as {job.DeploymentId} into {(simulator is null ? job.Endpoint!.ToString() : "the simulated region")} " +
                 $"(clock {job.Speed}x; node {contact}; engine log {logPath})");
+            job.Terminal.Human.WriteLine(
+                $"Dashboard: {host.Urls.First().TrimEnd('/')}/ while the deployment runs " +
+                (settings.Web.WriteToken is null ? "(read-only: set Web:WriteToken to approve or roll back from it)" : "(its buttons ask for Web:WriteToken)"));
             await Submission.SubmitAsync(engine, job.DeploymentId, specJson, cancellationToken);
             var approvals = job.Approve ? Approvals.Approve : job.Terminal.IsInteractive ? Approvals.Ask : Approvals.Tell;
             var end = await new DeploymentFollower(engine, job.Terminal, approvals, contact.ToString()).FollowAsync(job.DeploymentId, cancellationToken);
@@ -207,5 +226,6 @@ internal static class RunCommand
         string DeploymentId,
         double Speed,
         string? ConfigFile,
+        string Urls,
         Terminal Terminal);
 }

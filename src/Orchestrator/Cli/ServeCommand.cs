@@ -3,6 +3,7 @@ using System.Globalization;
 using AmiOrchestrator.Orchestrator.Configuration;
 using AmiOrchestrator.Orchestrator.Hosting;
 using AmiOrchestrator.Simulator;
+using AmiOrchestrator.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -106,14 +107,16 @@ internal static class ServeCommand
         builder.Logging.AddConsole();
         builder.WebHost.UseUrls(settings.Urls);
         builder.AddNode(settings, time, aws);
-        // the web surface (src/Web) plugs in here: builder.Services.AddAmiOrchestratorWeb(builder.Configuration);
+        builder.Services.AddAmiOrchestratorWeb(settings.Web);
         await using var app = builder.Build();
-        // the web surface (src/Web) plugs in here: app.MapAmiOrchestratorWeb();
+        app.MapAmiOrchestratorWeb();
         await app.StartAsync(cancellationToken);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AmiOrchestrator.Node");
         log.LogInformation(
-            "Serving HTTP on {Urls}; journal in {Journal}; cloud {Cloud}; clock speed {Speed}",
+            "Serving the dashboard and HTTP API on {Urls} (reads {Reads}, writes {Writes}); journal in {Journal}; cloud {Cloud}; clock speed {Speed}",
             string.Join(", ", app.Urls),
+            settings.Web.ReadToken is null ? "open" : "need Web:ReadToken",
+            settings.Web.WriteToken is null ? "refused until Web:WriteToken is set" : "need Web:WriteToken",
             settings.Engine.Persistence.UsesPostgres ? "PostgreSQL" : Path.GetFullPath(settings.Engine.Persistence.EffectiveSqlitePath),
             aws.EndpointUrl?.ToString() ?? "AWS",
             settings.ClockSpeed);

@@ -2,6 +2,7 @@ using AmiOrchestrator.Actors.Hosting;
 using AmiOrchestrator.Actors.Persistence;
 using AmiOrchestrator.Aws.Configuration;
 using AmiOrchestrator.Orchestrator.Cli;
+using AmiOrchestrator.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace AmiOrchestrator.Orchestrator.Configuration;
@@ -85,6 +86,8 @@ internal static class NodeConfiguration
         else if (speed != 1 && cloud == CloudProvider.Aws && aws.EndpointUrl is null)
             reader.Add("Clock:Speed: only a simulated region runs faster than real time; against AWS it must be 1 (or set Cloud:Aws:EndpointUrl to a simulator)");
 
+        var web = ReadWeb(reader);
+
         if (reader.Problems.Count > 0)
             throw new CliFailure(ExitCodes.InvalidInput, "The configuration is invalid:" + string.Concat(reader.Problems.Select(p => Environment.NewLine + "  " + p)));
         return new NodeSettings
@@ -96,12 +99,31 @@ internal static class NodeConfiguration
             SimulatorFixtures = fixtures,
             ClockSpeed = speed,
             Urls = reader.String("Urls") ?? "http://127.0.0.1:4080",
+            Web = web,
         };
     }
 
     /// <summary><c>HOST:PORT</c> as the engine's address; anything else is passed on as written, for the engine's check to name.</summary>
     public static string SeedAddress(string seed) =>
         seed.Contains("://", StringComparison.Ordinal) ? seed : $"akka.tcp://{AmiOrchestratorOptions.ActorSystemName}@{seed}";
+
+    private static WebOptions ReadWeb(SettingReader reader)
+    {
+        var defaults = new WebOptions();
+        var web = new WebOptions
+        {
+            ReadToken = reader.String("Web:ReadToken"),
+            WriteToken = reader.String("Web:WriteToken"),
+            EngineTimeout = reader.Duration("Web:EngineTimeout") ?? defaults.EngineTimeout,
+            ReadinessTimeout = reader.Duration("Web:ReadinessTimeout") ?? defaults.ReadinessTimeout,
+            RefreshInterval = reader.Duration("Web:RefreshInterval") ?? defaults.RefreshInterval,
+            HeartbeatInterval = reader.Duration("Web:HeartbeatInterval") ?? defaults.HeartbeatInterval,
+        };
+        // Each problem names its key already (Web:WriteToken must be at least 16 characters...).
+        foreach (var problem in web.Problems())
+            reader.Add(problem);
+        return web;
+    }
 
     private static AwsOptions ReadAws(IConfiguration configuration, SettingReader reader)
     {

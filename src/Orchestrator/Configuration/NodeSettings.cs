@@ -1,5 +1,6 @@
 using AmiOrchestrator.Actors.Hosting;
 using AmiOrchestrator.Aws.Configuration;
+using AmiOrchestrator.Web.Hosting;
 
 namespace AmiOrchestrator.Orchestrator.Configuration;
 
@@ -27,4 +28,7 @@ internal sealed record NodeSettings
 
     /// <summary>The HTTP addresses of the node's web surface.</summary>
     public required string Urls { get; init; }
+
+    /// <summary>The web surface's tokens and timings (the <c>Web</c> section).</summary>
+    public required WebOptions Web { get; init; }
 }

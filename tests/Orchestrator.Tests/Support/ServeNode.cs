@@ -40,6 +40,15 @@ internal sealed class ServeNode : IAsyncDisposable
 
     public Task WaitUpAsync() => Process.WaitForLineAsync(line => line.Contains(" is up (roles ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "to be up");
 
+    /// <summary>Where the node serves HTTP (it binds a free port and says which when it starts serving).</summary>
+    public async Task<Uri> HttpAddressAsync()
+    {
+        const string serving = "Serving the dashboard and HTTP API on ";
+        var line = await Process.WaitForLineAsync(line => line.Contains(serving, StringComparison.Ordinal), TimeSpan.FromSeconds(30), "to serve HTTP");
+        var start = line.IndexOf(serving, StringComparison.Ordinal) + serving.Length;
+        return new Uri(line[start..line.IndexOf(' ', start)]);
+    }
+
     /// <summary>Whether this node's executor has started (or run again) the step whose id begins with <paramref name="stepPrefix"/>.</summary>
     public bool Started(string stepPrefix) => Process.Output.Any(line => line.Contains($"Step {stepPrefix}", StringComparison.Ordinal) && line.Contains(" started (deadline", StringComparison.Ordinal));
 

@@ -11,6 +11,9 @@ internal static class TestSpecs
     public const string GoodImage = "ami-0a1b2c3d4e5f60002";
     public const string NeverHealthyImage = "ami-0a1b2c3d4e5f6dead";
 
+    /// <summary>Basic: one phase, no gate.</summary>
+    public static string Basic(string lineage) => Spec(lineage, GoodImage, """{ "type": "basic" }""");
+
     /// <summary>Basic, with a manual approval gate after the only phase.</summary>
     public static string Gated(string lineage) => Spec(lineage, GoodImage, """{ "type": "basic", "gates": { "manualApproval": true } }""");
 
