@@ -39,19 +39,21 @@ internal sealed class AsgActor : ReceiveActor, IDisposable
             if (current?.Request.Step.Id == cancel.StepId)
                 Stop();
         });
+        // Outcomes are matched to the run that produced them, not to the step id: the same step may be run again (a
+        // deployment resumed while its first run was still going), and the first run's cancellation is no failure.
         Receive<Finished>(finished =>
         {
-            if (current?.Request.Step.Id == finished.Outcome.StepId)
+            if (ReferenceEquals(current, finished.Run))
                 Report(finished.Outcome);
         });
         Receive<Crashed>(crashed =>
         {
-            if (current?.Request.Step.Id != crashed.StepId)
+            if (!ReferenceEquals(current, crashed.Run))
                 return;
             // A bug or a fault outside the cloud port: the step ends failed (a rollback may follow), never in a restart loop.
-            log.Error(crashed.Cause, "Step {0} failed unexpectedly", crashed.StepId);
+            log.Error(crashed.Cause, "Step {0} failed unexpectedly", crashed.Run.Request.Step.Id);
             Report(DeploymentInput.StepOutcome.Failed(
-                crashed.StepId, new StepFailure(StepFailureKind.NonRetryable, $"the engine failed running the step: {crashed.Cause.GetType().Name}: {crashed.Cause.Message}"), time.GetUtcNow()));
+                crashed.Run.Request.Step.Id, new StepFailure(StepFailureKind.NonRetryable, $"the engine failed running the step: {crashed.Cause.GetType().Name}: {crashed.Cause.Message}"), time.GetUtcNow()));
         });
         Receive<WatchProtocol.Observed>(OnObserved);
         Receive<DeadlinePassed>(passed =>
@@ -87,12 +89,12 @@ internal sealed class AsgActor : ReceiveActor, IDisposable
         }
         else if (StepExecutor.Runs(action))
         {
-            var stepId = request.Step.Id;
-            executor.RunAsync(request, current.Cancellation.Token).PipeTo(
+            var running = current;
+            executor.RunAsync(request, running.Cancellation.Token).PipeTo(
                 Self,
-                success: outcome => new Finished(outcome),
-                // A cancelled step is no longer current when its cancellation arrives here, so it is ignored like any stale message.
-                failure: cause => new Crashed(stepId, cause));
+                success: outcome => new Finished(running, outcome),
+                // A cancelled run is no longer current when its cancellation arrives here, so it is ignored like any stale message.
+                failure: cause => new Crashed(running, cause));
         }
     }
 
@@ -153,9 +155,9 @@ internal sealed class AsgActor : ReceiveActor, IDisposable
     /// <summary>Stop the step if it is the one running; no outcome follows.</summary>
     public sealed record Cancel(string StepId);
 
-    private sealed record Finished(DeploymentInput.StepOutcome Outcome);
+    private sealed record Finished(Running Run, DeploymentInput.StepOutcome Outcome);
 
-    private sealed record Crashed(string StepId, Exception Cause);
+    private sealed record Crashed(Running Run, Exception Cause);
 
     private sealed record DeadlinePassed(string StepId);
 

@@ -61,10 +61,16 @@ internal sealed class DeploymentActor : ReceivePersistentActor, IDisposable
         Recover<RecoveryCompleted>(_ =>
         {
             Count();
-            BecomeForState();
-            // Deciding Recover persists and acts, which belongs to command handling: it is the first command after replay.
-            if (state.Status != DeploymentStatus.New)
-                Self.Tell(Resume.Instance);
+            if (state.Status == DeploymentStatus.New)
+            {
+                BecomeForState();
+                return;
+            }
+            // Deciding Recover persists and acts, which belongs to command handling: it is the first command after
+            // replay. Until it is decided every other command waits: one that came during replay (a lineage grant, say)
+            // would otherwise start the step in flight, and Recover would start it a second time.
+            Become(Resuming);
+            Self.Tell(Resume.Instance);
         });
     }
 
@@ -98,6 +104,18 @@ internal sealed class DeploymentActor : ReceivePersistentActor, IDisposable
             Become(Running);
         else
             Become(Ended);
+    }
+
+    /// <summary>Replayed, and about to decide Recover before anything else.</summary>
+    private void Resuming()
+    {
+        Command<Resume>(_ =>
+        {
+            BecomeForState();
+            Handle(new DeploymentInput.Recover(services.Time.GetUtcNow()), Nobody.Instance);
+            Stash.UnstashAll();
+        });
+        CommandAny(_ => Stash.Stash());
     }
 
     /// <summary>Nothing was submitted under this id: a submission records it, anything else is answered as for no deployment.</summary>
@@ -143,7 +161,6 @@ internal sealed class DeploymentActor : ReceivePersistentActor, IDisposable
 
     private void CommonCommands()
     {
-        Command<Resume>(_ => Handle(new DeploymentInput.Recover(services.Time.GetUtcNow()), Nobody.Instance));
         Command<DeploymentProtocol.GetView>(_ =>
         {
             Sender.Tell(View());

@@ -1,3 +1,5 @@
+using Akka.Cluster.Sharding;
+using AmiOrchestrator.Actors.Deployments;
 using AmiOrchestrator.Actors.Tests.Support;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Naming;
@@ -147,5 +149,22 @@ public sealed class DeploymentActorSpecs(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal((DeploymentStatus.Succeeded, DeploymentStatus.Succeeded), (firstEnd.Status, secondEnd.Status));
         Assert.True(secondEnd.StartedAt >= firstEnd.EndedAt, "the second started only after the first ended");
         Assert.Equal(("web__prod__3", "web__prod__4"), (firstEnd.NewGroup?.Name, secondEnd.NewGroup?.Name));
+    }
+
+    [Fact]
+    public async Task A_submission_that_arrives_while_a_read_of_the_unknown_id_passivates_its_entity_runs_to_the_end()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            var id = $"race-{i}";
+            // The read starts the entity for an id nobody submitted, which then asks to be passivated; the submission
+            // lands in between.
+            engine.Deployments.Tell(new ShardingEnvelope(id, new DeploymentProtocol.GetView()), engine.Kit.TestActor);
+            var reply = await engine.SubmitAsync(id, WebSpecs.Basic());
+
+            Assert.True(reply.Accepted, reply.Message);
+            var end = engine.Await(id, within: TimeSpan.FromMinutes(2));
+            Assert.True(end.Status == DeploymentStatus.Succeeded, $"{id} ended {end.Status}: {end.FailureReason}");
+        }
     }
 }
