@@ -19,11 +19,7 @@ public sealed class CrashSpecs(ITestOutputHelper output) : IAsyncLifetime
     private readonly string endpoint = $"http://127.0.0.1:{FreePort.Next()}";
     private OrchestratorProcess simulator = null!;
 
-    public async Task InitializeAsync()
-    {
-        simulator = OrchestratorProcess.Start(output, "simulator", ["simulator", "--urls", endpoint, "--clock-speed", Speed]);
-        await simulator.WaitForLineAsync(line => line.StartsWith("Simulated AWS listening", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "to listen");
-    }
+    public async Task InitializeAsync() => simulator = await OrchestratorProcess.StartSimulatorAsync(output, endpoint, Speed);
 
     public async Task DisposeAsync()
     {

@@ -29,11 +29,7 @@ public sealed class ProjectionCrashSpecs(ITestOutputHelper output) : IAsyncLifet
 
     private string Database => folder.File("ami-orchestrator.db");
 
-    public async Task InitializeAsync()
-    {
-        simulator = OrchestratorProcess.Start(output, "simulator", ["simulator", "--urls", endpoint, "--clock-speed", Speed]);
-        await simulator.WaitForLineAsync(line => line.StartsWith("Simulated AWS listening", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "to listen");
-    }
+    public async Task InitializeAsync() => simulator = await OrchestratorProcess.StartSimulatorAsync(output, endpoint, Speed);
 
     public async Task DisposeAsync()
     {

@@ -82,8 +82,7 @@ public sealed class RunSpecs(ITestOutputHelper output) : IDisposable
     public async Task Run_against_a_simulator_process_deploys_there_prints_its_end_as_json_and_the_AWS_CLI_sees_the_groups()
     {
         var endpoint = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var simulator = OrchestratorProcess.Start(output, "simulator", ["simulator", "--urls", endpoint, "--clock-speed", "40"]);
-        await simulator.WaitForLineAsync(line => line.StartsWith("Simulated AWS listening", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "to listen");
+        await using var simulator = await OrchestratorProcess.StartSimulatorAsync(output, endpoint, "40");
 
         await using var run = await OrchestratorProcess.RunAsync(
             output,

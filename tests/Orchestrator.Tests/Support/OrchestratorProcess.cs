@@ -65,6 +65,14 @@ internal sealed class OrchestratorProcess : IAsyncDisposable
         return started;
     }
 
+    /// <summary>A `simulator` process serving the example region at <paramref name="endpoint"/>, returned once it listens.</summary>
+    public static async Task<OrchestratorProcess> StartSimulatorAsync(ITestOutputHelper log, string endpoint, string clockSpeed)
+    {
+        var simulator = Start(log, "simulator", ["simulator", "--urls", endpoint, "--clock-speed", clockSpeed]);
+        await simulator.WaitForLineAsync(line => line.StartsWith("Simulated AWS listening", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "to listen");
+        return simulator;
+    }
+
     /// <summary>Runs a verb to its end and returns its exit code.</summary>
     public static async Task<OrchestratorProcess> RunAsync(ITestOutputHelper log, string name, IEnumerable<string> arguments, TimeSpan within, IReadOnlyDictionary<string, string>? environment = null)
     {
