@@ -86,25 +86,12 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task<bool> RunAsync(string program, IEnumerable<string> arguments, bool throwOnFailure = true)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode == 0)
+        var (exitCode, output) = await ExternalProgram.RunAsync(program, arguments, CommandTimeout);
+        if (exitCode == 0)
             return true;
         if (!throwOnFailure)
             return false;
         var log = folder is not null && File.Exists(Path.Combine(folder, "server.log")) ? await File.ReadAllTextAsync(Path.Combine(folder, "server.log")) : "";
-        throw new InvalidOperationException(
-            $"{program} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {await output}{await errors}{log}");
+        throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {exitCode}: {output}{log}");
     }
 }

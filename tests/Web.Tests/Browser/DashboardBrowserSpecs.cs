@@ -10,12 +10,11 @@ namespace AmiOrchestrator.Web.Tests.Browser;
 
 /// <summary>
 /// The dashboard in a real browser: Debian's Chromium, headless, driven by Playwright, against a node deploying into the
-/// simulated region. It never downloads a browser: without /usr/bin/chromium the test fails and says how to install it.
+/// simulated region. It never downloads a browser: <see cref="DebianChromium"/> installs Debian's when it is missing.
 /// Screenshots of the list and the deployment view land in <c>artifacts/screenshots</c>.
 /// </summary>
 public sealed class DashboardBrowserSpecs(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly string Screenshots = Repository.File("artifacts", "screenshots");
 
     [Fact]
@@ -23,13 +22,13 @@ public sealed class DashboardBrowserSpecs(ITestOutputHelper output)
     {
         var watch = global::System.Diagnostics.Stopwatch.StartNew();
         void Mark(string what) => output.WriteLine($"{watch.Elapsed.TotalSeconds,6:0.0} s {what}");
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium; ./test.sh does it). Playwright must not download a browser.");
+        var chromium = await DebianChromium.InstalledAsync(output);
         using var profile = new TestFolder();
         using var playwright = await Playwright.CreateAsync();
         // The browser starts while the node starts and runs the history below: each takes seconds on a busy machine.
         var launching = playwright.Chromium.LaunchPersistentContextAsync(profile.Path, new BrowserTypeLaunchPersistentContextOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = chromium,
             Headless = true,
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             TimezoneId = "UTC",
