@@ -61,22 +61,6 @@ public sealed class DeploymentGoldenRecordingTests(ITestOutputHelper output) : I
         var replayed = GoldenJournal.ReadJournal(recorded).Select(e => serializer.FromBinary(e.Payload, e.Manifest)).ToList();
         Assert.Equal(live, GoldenJournal.Fold(DeploymentActor.PersistenceIdOf(run), replayed));
         Assert.True(live.HasEnded);
-        KeepWhenAsked(recorded);
-    }
-
-    private void KeepWhenAsked(string recorded)
-    {
-        if (Environment.GetEnvironmentVariable("AMI_RECORD_GOLDEN") != "1")
-            return;
-        var target = Repository.File("tests", "Actors.Tests", "Golden", "deployment", Path.GetFileName(recorded));
-        if (File.Exists(target))
-        {
-            output.WriteLine($"{target} exists and is never rewritten; record under a new name instead");
-            return;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(recorded, target);
-        File.Copy(GoldenJournal.ExpectationPathOf(recorded), GoldenJournal.ExpectationPathOf(target));
-        output.WriteLine($"recorded {target}");
+        GoldenJournal.KeepWhenAsked(recorded, "deployment", output);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Lineages;
+using AmiOrchestrator.TestSupport;
 
 namespace AmiOrchestrator.Actors.Tests.Golden;
 
@@ -36,6 +37,26 @@ internal static class GoldenJournal
         var lines = entries.Select(e => JsonSerializer.Serialize(e, FileJson));
         File.WriteAllText(journalPath, string.Join('\n', lines) + "\n");
         File.WriteAllText(ExpectationPathOf(journalPath), JsonSerializer.Serialize(expectation, IndentedFileJson) + "\n");
+    }
+
+    /// <summary>
+    /// With AMI_RECORD_GOLDEN=1, copies a journal recorded by a test (and its expectation) into Golden/<paramref name="kind"/>,
+    /// never over an existing one: a golden journal, once committed, is what old releases wrote.
+    /// </summary>
+    public static void KeepWhenAsked(string recorded, string kind, ITestOutputHelper output)
+    {
+        if (Environment.GetEnvironmentVariable("AMI_RECORD_GOLDEN") != "1")
+            return;
+        var target = Repository.File("tests", "Actors.Tests", "Golden", kind, Path.GetFileName(recorded));
+        if (File.Exists(target))
+        {
+            output.WriteLine($"{target} exists and is never rewritten; record under a new name instead");
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(recorded, target);
+        File.Copy(ExpectationPathOf(recorded), ExpectationPathOf(target));
+        output.WriteLine($"recorded {target}");
     }
 
     public static string ExpectationPathOf(string journalPath) =>

@@ -60,26 +60,10 @@ public sealed class GoldenJournalRecordingTests(ITestOutputHelper output) : IDis
         Assert.Equal(model.Events, replayed);
         Assert.Equal(model.State, GoldenJournal.Fold(LineageActor.PersistenceIdOf(LineageId), replayed));
         Assert.Equal(["deployment-admitted.v1", "lineage-given-back.v1", "lineage-taken.v1"], entries.Select(e => e.Manifest).Distinct().Order(StringComparer.Ordinal));
-        KeepWhenAsked(recorded);
+        GoldenJournal.KeepWhenAsked(recorded, "lineage", output);
     }
 
     public void Dispose() => folder.Dispose();
 
     private static DateTimeOffset At(int minute) => SampleLineages.Epoch.AddMinutes(minute);
-
-    private void KeepWhenAsked(string recorded)
-    {
-        if (Environment.GetEnvironmentVariable("AMI_RECORD_GOLDEN") != "1")
-            return;
-        var target = Repository.File("tests", "Actors.Tests", "Golden", "lineage", Path.GetFileName(recorded));
-        if (File.Exists(target))
-        {
-            output.WriteLine($"{target} exists and is never rewritten; record under a new name instead");
-            return;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(recorded, target);
-        File.Copy(GoldenJournal.ExpectationPathOf(recorded), GoldenJournal.ExpectationPathOf(target));
-        output.WriteLine($"recorded {target}");
-    }
 }
