@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Persistence.Sql.Config;
 using AmiOrchestrator.Actors.Hosting;
 using AmiOrchestrator.Actors.Persistence;
 using AmiOrchestrator.Actors.Serialization;
@@ -27,16 +28,22 @@ public sealed class EngineHostingTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task The_sqlite_journal_has_one_writer_small_batches_and_csv_tags()
+    public async Task The_sqlite_journal_has_one_writer_large_batches_deferred_reads_and_csv_tags()
     {
         await using var node = await EngineNode.StartAsync(Sqlite(), output);
         var config = node.System.Settings.Config;
 
         Assert.Equal("SQLite.MS", config.GetString("akka.persistence.journal.sql.provider-name"));
         Assert.Equal(1, config.GetInt("akka.persistence.journal.sql.parallelism"));
-        Assert.Equal(10, config.GetInt("akka.persistence.journal.sql.batch-size"));
+        Assert.Equal(1000, config.GetInt("akka.persistence.journal.sql.batch-size"));
         Assert.Equal("Csv", config.GetString("akka.persistence.journal.sql.tag-write-mode"), ignoreCase: true);
         Assert.Equal("Csv", config.GetString("akka.persistence.query.journal.sql.tag-read-mode"), ignoreCase: true);
+        foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql", "akka.persistence.query.journal.sql" })
+        {
+            Assert.Equal("read-uncommitted", config.GetString(plugin + ".read-isolation-level"));
+            Assert.True(node.System.Settings.Setup.Get<MultiDataOptionsSetup>().Value.TryGetDataOptionsFor(plugin, out var data) && data is not null, plugin);
+            Assert.Contains(data.DataContextOptions.Interceptors ?? [], i => i is YieldingConnectionInterceptor);
+        }
     }
 
     [Fact]
