@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using AmiOrchestrator.Actors.Hosting;
 using AmiOrchestrator.Actors.Timing;
 using AmiOrchestrator.Actors.Watching;
 using AmiOrchestrator.Domain.Cloud;
@@ -64,7 +65,7 @@ internal sealed class AsgActor : ReceiveActor, IDisposable
     }
 
     public static Props Props(StepExecutor executor, IActorRef watchers, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new AsgActor(executor, watchers, time));
+        FactoryProps<AsgActor>.Of(() => new AsgActor(executor, watchers, time));
 
     public void Dispose() => timers.Dispose();
 

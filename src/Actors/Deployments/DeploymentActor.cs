@@ -79,7 +79,7 @@ internal sealed class DeploymentActor : ReceivePersistentActor, IDisposable
     public static string PersistenceIdOf(string deploymentId) => "deployment-" + deploymentId;
 
     public static Props Props(string deploymentId, DeploymentServices services) =>
-        Akka.Actor.Props.Create(() => new DeploymentActor(deploymentId, services));
+        FactoryProps<DeploymentActor>.Of(() => new DeploymentActor(deploymentId, services));
 
     public void Dispose() => timers.Dispose();
 

@@ -58,7 +58,7 @@ internal sealed class LineageActor : ReceivePersistentActor
     public static string PersistenceIdOf(string lineageId) => "lineage-" + lineageId;
 
     public static Props Props(string lineageId, IActorRef deployments, int snapshotEvery, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new LineageActor(lineageId, deployments, snapshotEvery, time));
+        FactoryProps<LineageActor>.Of(() => new LineageActor(lineageId, deployments, snapshotEvery, time));
 
     private void Handle(LineageInput input)
     {
