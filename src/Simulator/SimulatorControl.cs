@@ -207,6 +207,7 @@ public sealed class SimulatorControl
             var now = clock.UtcNow;
             target.Advance(now);
             change(target, now);
+            target.Changed();
             target.Advance(now);
         }
     }

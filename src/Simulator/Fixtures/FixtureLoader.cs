@@ -27,7 +27,14 @@ internal sealed class FixtureLoader(SimulatorState state, string defaultAccountI
             lock (region.Gate)
             {
                 region.Advance(now);
-                Load(region, fixture, now);
+                try
+                {
+                    Load(region, fixture, now);
+                }
+                finally
+                {
+                    region.Changed();
+                }
             }
         }
     }

@@ -71,6 +71,8 @@ internal sealed class AwsEndpoint(
                 try
                 {
                     result = operation(new OperationContext(query, region, caller, now) { ConsistencyLag = settings.EventualConsistencyLag });
+                    if (!IsRead(action))
+                        region.Changed();
                     // What the action set off at this very moment (a replacement launch, a policy's reaction) happens now too.
                     region.Advance(now);
                 }
@@ -116,6 +118,10 @@ internal sealed class AwsEndpoint(
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         await context.Response.WriteAsync(xml, cancellationToken);
     }
+
+    /// <summary>Whether an action only reads: AWS names its reads Describe…, List… or Get…, and they change nothing on the timeline.</summary>
+    private static bool IsRead(string action) =>
+        action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal) || action.StartsWith("Get", StringComparison.Ordinal);
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
