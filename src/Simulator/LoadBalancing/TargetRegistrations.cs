@@ -40,13 +40,20 @@ internal sealed class TargetRegistrations(TimeSpan healthyAfter, TimeSpan drainF
         }
     }
 
-    public void Sweep(DateTimeOffset now)
+    /// <summary>Drops the registrations that have drained by <paramref name="now"/>; returns when the next one will have, if any drains.</summary>
+    public DateTimeOffset? Sweep(DateTimeOffset now)
     {
+        DateTimeOffset? next = null;
         foreach (var (instanceId, registration) in registrations.ToList())
         {
-            if (registration.DeregisteredAt + DrainFor <= now)
+            if (registration.DeregisteredAt + DrainFor is not { } drained)
+                continue;
+            if (drained <= now)
                 registrations.Remove(instanceId);
+            else if (next is null || drained < next)
+                next = drained;
         }
+        return next;
     }
 
     private TargetPhase? Phase(Registration registration, SimulatedInstance? instance, DateTimeOffset now)

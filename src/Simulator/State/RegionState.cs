@@ -34,6 +34,10 @@ internal sealed class RegionState(string accountId, string region, ResourceIds i
     private DateTimeOffset? knownNextDue;
     private bool nextDueKnown;
 
+    // Likewise the earliest time the clock finishes with something (see Sweep), kept while nothing has changed.
+    private DateTimeOffset? nextSweep;
+    private bool nextSweepKnown;
+
     public Lock Gate { get; } = new();
 
     public string AccountId { get; } = accountId;
@@ -132,7 +136,7 @@ internal sealed class RegionState(string accountId, string region, ResourceIds i
                 if (process.NextDue(this) <= at)
                     process.Run(this, at);
             }
-            nextDueKnown = false;
+            Changed();
         }
         if (now > Position)
             Position = now;
@@ -143,7 +147,11 @@ internal sealed class RegionState(string accountId, string region, ResourceIds i
     /// Says that the region's resources may have changed outside the timeline (a request that is not a read, a control
     /// call, a fixture), so that the next <see cref="Advance"/> asks every timed process again.
     /// </summary>
-    public void Changed() => nextDueKnown = false;
+    public void Changed()
+    {
+        nextDueKnown = false;
+        nextSweepKnown = false;
+    }
 
     private DateTimeOffset? EarliestDue()
     {
@@ -162,18 +170,38 @@ internal sealed class RegionState(string accountId, string region, ResourceIds i
     /// </summary>
     private void Sweep(DateTimeOffset now)
     {
+        if (nextSweepKnown && (nextSweep is null || nextSweep > now))
+            return;
+        DateTimeOffset? next = null;
+        void Later(DateTimeOffset? at)
+        {
+            if (at is { } time && (next is null || time < next))
+                next = time;
+        }
         foreach (var group in Groups.Values.ToList())
         {
             group.Instances.RemoveAll(i => i.IsGone(now));
+            foreach (var instance in group.Instances)
+                Later(instance.TerminatedAt);
             if (group.IsDeleting && group.Instances.Count == 0)
                 Groups.Remove(group.Name);
         }
-        foreach (var instance in Instances.Values.Where(i => i.TerminatedAt + TerminatedInstanceRetention <= now).ToList())
-            Instances.Remove(instance.InstanceId);
+        foreach (var instance in Instances.Values.Where(i => i.TerminatedAt is not null).ToList())
+        {
+            var forgotten = instance.TerminatedAt!.Value + TerminatedInstanceRetention;
+            if (forgotten <= now)
+                Instances.Remove(instance.InstanceId);
+            else
+                Later(forgotten);
+        }
         foreach (var targetGroup in TargetGroups.Values)
-            targetGroup.Targets.Sweep(now);
+            Later(targetGroup.Targets.Sweep(now));
         foreach (var loadBalancer in LoadBalancers.Values)
-            loadBalancer.Instances.Sweep(now);
+            Later(loadBalancer.Instances.Sweep(now));
         Activities.RemoveAll(a => a.StartTime + ActivityRetention <= now);
+        foreach (var activity in Activities)
+            Later(activity.StartTime + ActivityRetention);
+        nextSweep = next;
+        nextSweepKnown = true;
     }
 }
