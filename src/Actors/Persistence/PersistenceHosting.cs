@@ -16,7 +16,7 @@ internal static class PersistenceHosting
     /// <list type="bullet">
     /// <item>One writer (<c>parallelism</c>): SQLite admits one writer at a time, so more only queue on its lock.</item>
     /// <item>Big batches (<c>batch-size</c>, in rows): once writes really queue behind the commit in flight (see
-    /// <see cref="YieldingConnectionInterceptor"/>), one commit stores all of them; 1,000 rows wrote ~6,900 writes/s
+    /// <see cref="SqliteConnectionInterceptor"/>), one commit stores all of them; 1,000 rows wrote ~6,900 writes/s
     /// against ~5,000 at 100 and ~2,100 at 10, where a batch is a commit and every commit waits for its fsync.</item>
     /// <item>Deferred read transactions (<c>read-isolation-level</c>): Microsoft.Data.Sqlite begins any other
     /// transaction with BEGIN IMMEDIATE, which takes the write lock, so every recovery read and projection query
@@ -58,7 +58,7 @@ internal static class PersistenceHosting
         {
             builder.AddHocon(SqliteJournalTuning, HoconAddMode.Prepend);
             // The plugin takes linq2db options (and with them an interceptor) only through this setup, by plugin id.
-            var sqlite = new DataOptions().UseConnectionString(provider, connectionString).UseInterceptor(new YieldingConnectionInterceptor());
+            var sqlite = new DataOptions().UseConnectionString(provider, connectionString).UseInterceptor(new SqliteConnectionInterceptor());
             var setup = new MultiDataOptionsSetup();
             foreach (var plugin in SqlitePlugins)
                 setup.AddDataOptions(plugin, sqlite);

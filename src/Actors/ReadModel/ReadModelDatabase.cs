@@ -35,6 +35,8 @@ internal sealed class ReadModelDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (!IsPostgres)
+                SqliteJournalFile.WaitForTheWriteLock(connection);
             return connection;
         }
         catch

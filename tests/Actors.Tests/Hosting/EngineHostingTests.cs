@@ -42,7 +42,7 @@ public sealed class EngineHostingTests(ITestOutputHelper output) : IDisposable
         {
             Assert.Equal("read-uncommitted", config.GetString(plugin + ".read-isolation-level"));
             Assert.True(node.System.Settings.Setup.Get<MultiDataOptionsSetup>().Value.TryGetDataOptionsFor(plugin, out var data) && data is not null, plugin);
-            Assert.Contains(data.DataContextOptions.Interceptors ?? [], i => i is YieldingConnectionInterceptor);
+            Assert.Contains(data.DataContextOptions.Interceptors ?? [], i => i is SqliteConnectionInterceptor);
         }
     }
 
