@@ -18,6 +18,13 @@ internal sealed class Report(string path, string command, Machine machine)
         Flush();
     }
 
+    /// <summary>A file beside the report, such as <c>full.reactions.csv</c> for <c>full.md</c>, for data too long for a table.</summary>
+    public string Beside(string suffix)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return Path.ChangeExtension(path, suffix);
+    }
+
     public void Section(string title) => text.AppendLine($"## {title}").AppendLine();
 
     public void Note(string note) => text.AppendLine(note).AppendLine();

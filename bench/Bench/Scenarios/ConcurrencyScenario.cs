@@ -37,32 +37,42 @@ internal static class ConcurrencyScenario
         var watch = Stopwatch.StartNew();
         await node.WaitForLineAsync(l => l == "SUBMITTED", TimeSpan.FromMinutes(30));
         var submitted = watch.Elapsed;
+        var allSubmittedAt = region.Clock.GetUtcNow();
         var succeeded = await node.WaitForEndsAsync(count, TimeSpan.FromMinutes(60));
         var elapsed = watch.Elapsed;
         var (_, peak) = node.Memory();
         await node.StopAsync();
 
-        var latencies = ReactionLatencies(region.Control.Requests(), count, boots);
-        latencies.Sort();
+        var reactions = ReactionLatencies(region.Control.Requests(), count, boots);
+        var csv = context.Report.Beside("reactions.csv");
+        await File.WriteAllLinesAsync(
+            csv,
+            reactions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Deployment},{Fleet.RegionOf(r.Deployment)},{r.Desired},{(r.Steady - allSubmittedAt).TotalSeconds:F3},{r.Millis:F0}"))
+                .Prepend("deployment,region,desired,steady_s_after_all_submitted,reaction_ms"));
+        Console.WriteLine($"reactions of every phase: {csv}");
+        var latencies = reactions.Select(r => r.Millis).Order().ToList();
+        // The node takes the submissions while the first phases already wait; reactions after the burst show the steady state.
+        var settled = reactions.Where(r => r.Steady >= allSubmittedAt).Select(r => r.Millis).Order().ToList();
         var perDeployment = (peak - idle) / (double)count;
-        Console.WriteLine($"concurrency: {succeeded}/{count} succeeded in {elapsed.TotalSeconds:F0} s; peak RSS {peak / 1048576} MiB (idle {idle / 1048576} MiB); reaction p50 {Percentile(latencies, 0.5):F0} ms p99 {Percentile(latencies, 0.99):F0} ms over {latencies.Count}");
+        Console.WriteLine($"concurrency: {succeeded}/{count} succeeded in {elapsed.TotalSeconds:F0} s; peak RSS {peak / 1048576} MiB (idle {idle / 1048576} MiB); reaction p50 {Percentile(latencies, 0.5):F0} ms p99 {Percentile(latencies, 0.99):F0} ms over {latencies.Count}; after all were submitted p50 {Percentile(settled, 0.5):F0} ms p99 {Percentile(settled, 0.99):F0} ms over {settled.Count}");
         context.Report.Table(
-            ["in flight", "succeeded", "all submitted after", "all ended after", "idle RSS (baseline)", "peak RSS", "per in-flight deployment", "reactions timed", "reaction p50", "reaction p99", "reaction max", "poll interval (baseline)"],
+            ["in flight", "succeeded", "all submitted after", "all ended after", "idle RSS (baseline)", "peak RSS", "per in-flight deployment", "reactions timed", "reaction p50", "reaction p99", "reaction max", "of them after all were submitted", "their p50", "their p99", "poll interval (baseline)"],
             [[
                 count.ToString("N0", CultureInfo.InvariantCulture), succeeded.ToString("N0", CultureInfo.InvariantCulture),
                 Format.Seconds(submitted), Format.Seconds(elapsed),
                 Format.MiB(idle), Format.MiB(peak), Format.KiB(perDeployment),
                 latencies.Count.ToString("N0", CultureInfo.InvariantCulture),
                 Format.Millis(Percentile(latencies, 0.5)), Format.Millis(Percentile(latencies, 0.99)), Format.Millis(latencies.LastOrDefault()),
+                settled.Count.ToString("N0", CultureInfo.InvariantCulture), Format.Millis(Percentile(settled, 0.5)), Format.Millis(Percentile(settled, 0.99)),
                 Format.Millis(poll.TotalMilliseconds),
             ]]);
     }
 
     /// <summary>
-    /// For every phase of every deployment: from the moment its new instances were all in service to the first call that
-    /// names the previous group afterwards, in milliseconds.
+    /// For every phase of every deployment: the moment its new instances were all in service, and the milliseconds from
+    /// then to the first call that names the previous group afterwards.
     /// </summary>
-    private static List<double> ReactionLatencies(IReadOnlyList<SimulatedRequest> requests, int count, IReadOnlyList<int> boots)
+    private static List<(int Deployment, string Desired, DateTimeOffset Steady, double Millis)> ReactionLatencies(IReadOnlyList<SimulatedRequest> requests, int count, IReadOnlyList<int> boots)
     {
         var byGroup = new Dictionary<string, List<SimulatedRequest>>(StringComparer.Ordinal);
         foreach (var request in requests)
@@ -77,7 +87,7 @@ internal static class ConcurrencyScenario
                 }
             }
         }
-        var latencies = new List<double>();
+        var latencies = new List<(int Deployment, string Desired, DateTimeOffset Steady, double Millis)>();
         for (var i = 0; i < count; i++)
         {
             var boot = TimeSpan.FromSeconds(boots[i % boots.Count]);
@@ -90,7 +100,7 @@ internal static class ConcurrencyScenario
             {
                 var steady = resize.Time + boot;
                 if (previous.FirstOrDefault(r => r.Time >= steady) is { } next)
-                    latencies.Add((next.Time - steady).TotalMilliseconds);
+                    latencies.Add((i, resize.Parameters.GetValueOrDefault("DesiredCapacity") ?? "", steady, (next.Time - steady).TotalMilliseconds));
             }
         }
         return latencies;
