@@ -1,5 +1,6 @@
 using AmiOrchestrator.Bench.Databases;
 using AmiOrchestrator.Bench.Reporting;
+using AmiOrchestrator.TestSupport;
 
 namespace AmiOrchestrator.Bench;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using AmiOrchestrator.Bench;
-using AmiOrchestrator.Bench.Databases;
 using AmiOrchestrator.Bench.Engine;
 using AmiOrchestrator.Bench.Reporting;
 using AmiOrchestrator.Bench.Scenarios;
+using AmiOrchestrator.TestSupport;
 
 // The benchmarks (bench/README.md):
 //   dotnet run -c Release --project bench/Bench -- quick
@@ -85,7 +85,9 @@ var report = new Report(output, "dotnet run -c Release --project bench/Bench -- 
 report.Start();
 Console.WriteLine($"{plan.Name} run of {string.Join(", ", selected)} on {machine.Describe()}; results to {output}");
 var folder = Directory.CreateTempSubdirectory("ami-orchestrator-bench-").FullName;
-await using var server = postgres && plan.Postgres ? await PostgresServer.StartAsync() : null;
+await using var server = postgres && plan.Postgres ? PostgresServer.Durable() : null;
+if (server is not null)
+    await server.InitializeAsync();
 try
 {
     var context = new BenchContext(plan, report, folder, server);

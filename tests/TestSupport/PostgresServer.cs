@@ -10,8 +10,9 @@ namespace AmiOrchestrator.TestSupport;
 /// run as root, which is what sessions and CI are, so they run as the image's <c>postgres</c> user there.
 /// </summary>
 /// <remarks>
-/// Durability is switched off (fsync, synchronous commit, full page writes): the cluster is deleted after the run,
-/// and a crash test of the engine's own is about the engine's process, not the database server's.
+/// For tests, durability is switched off (fsync, synchronous commit, full page writes): the cluster is deleted after
+/// the run, and a crash test of the engine's own is about the engine's process, not the database server's. The
+/// benchmarks start a <see cref="Durable"/> one instead.
 /// </remarks>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -19,8 +20,16 @@ public sealed class PostgresServer : IAsyncLifetime
     private const string ServerUser = "postgres";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
 
+    private readonly string settings;
     private string? folder;
     private int databases;
+
+    public PostgresServer()
+        : this("-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+    {
+    }
+
+    private PostgresServer(string settings) => this.settings = settings;
 
     public int Port { get; private set; }
 
@@ -30,6 +39,13 @@ public sealed class PostgresServer : IAsyncLifetime
     private string DataFolder => Path.Combine(folder!, "data");
 
     private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>
+    /// A server with PostgreSQL's default durability (fsync, synchronous commit), as a production journal has it, so
+    /// that what a benchmark measures is what such a journal costs; room for 300 connections, since a node's journal,
+    /// snapshot store and read model and a benchmark's raw probe each keep a pool.
+    /// </summary>
+    public static PostgresServer Durable() => new("-c max_connections=300");
 
     public async Task InitializeAsync()
     {
@@ -45,7 +61,7 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             Port = FreePort.Next();
             var started = await RunServerToolAsync("pg_ctl", ["-D", DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "start", "-o",
-                $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"], throwOnFailure: attempt == 3);
+                $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 {settings}"], throwOnFailure: attempt == 3);
             if (started)
                 break;
         }

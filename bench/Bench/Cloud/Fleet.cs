@@ -82,7 +82,7 @@ internal static class Fleet
             LaunchTemplateName = "web-" + block.ToString(CultureInfo.InvariantCulture),
             Versions = [new LaunchTemplateVersionFixture { ImageId = OldImage, InstanceType = "t3.micro" }],
         };
-        var groups = Enumerable.Range(first, Math.Max(0, lineages))
+        var groups = Enumerable.Range(first, lineages)
             .Select(i => Group(
                 PreviousGroup(i),
                 region,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using AmiOrchestrator.Bench.Cloud;
 using AmiOrchestrator.Bench.Databases;
@@ -7,6 +6,7 @@ using AmiOrchestrator.Bench.Engine;
 using AmiOrchestrator.Bench.Reporting;
 using AmiOrchestrator.Simulator;
 using AmiOrchestrator.Steps.Timing;
+using AmiOrchestrator.TestSupport;
 
 namespace AmiOrchestrator.Bench.Scenarios;
 
@@ -73,29 +73,13 @@ internal static class CallsScenario
         using var provider = region.Provider(clock);
         await using var node = await BenchNode.StartAsync(database.Persistence, provider, clock, watcherGroupsPerDescribe: perDescribe);
         using var tracker = new DeploymentTracker();
-        var polls = new List<int>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == "AmiOrchestrator" && instrument.Name == "amiorchestrator.watcher.groups_per_poll")
-                    l.EnableMeasurementEvents(instrument);
-            },
-        };
-        listener.SetMeasurementEventCallback<int>((_, groups, _, _) =>
-        {
-            lock (polls)
-                polls.Add(groups);
-        });
-        listener.Start();
+        using var polls = new InstrumentRecorder<int>("AmiOrchestrator", "amiorchestrator.watcher.groups_per_poll");
         var watch = Stopwatch.StartNew();
         await node.SubmitAllAsync(level, i => Fleet.Canary(i, Boots[i % Boots.Length], PollInterval, TimeSpan.FromHours(2)), parallel: 200);
         await tracker.WaitForAsync(level, TimeSpan.FromMinutes(20));
         var elapsed = watch.Elapsed;
-        listener.Dispose();
-        int[] sizes;
-        lock (polls)
-            sizes = [.. polls];
+        polls.Dispose();
+        var sizes = polls.Values;
         return Count(region.Control.Requests(), tracker.Summary(), elapsed) with
         {
             Polls = sizes.Length,

@@ -1,8 +1,8 @@
-using System.Diagnostics.Metrics;
 using AmiOrchestrator.Actors.Tests.Support;
 using AmiOrchestrator.Domain.Deployments;
 using AmiOrchestrator.Domain.Specs;
 using AmiOrchestrator.Simulator;
+using AmiOrchestrator.TestSupport;
 using AmiOrchestrator.TestSupport.Cloud;
 
 namespace AmiOrchestrator.Actors.Tests.Deployments;
@@ -21,37 +21,21 @@ public sealed class LoadSpecs(ITestOutputHelper output)
     public async Task Fifty_deployments_under_throttling_and_server_errors_all_succeed_and_the_watcher_reads_groups_in_batches()
     {
         await using var engine = await DeploymentEngine.StartAsync(output, requestLogCapacity: 200_000);
-        var polls = new List<int>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == "AmiOrchestrator" && instrument.Name == "amiorchestrator.watcher.groups_per_poll")
-                    l.EnableMeasurementEvents(instrument);
-            },
-        };
-        listener.SetMeasurementEventCallback<int>((_, groups, _, _) =>
-        {
-            lock (polls)
-                polls.Add(groups);
-        });
-        listener.Start();
+        using var polls = new InstrumentRecorder<int>("AmiOrchestrator", "amiorchestrator.watcher.groups_per_poll");
         engine.Region.Control.SetFault("*", new FaultSettings(ThrottleRate: 0.2, ServerErrorRate: 0.02, AppliedServerErrorRate: 0.015, AppliedDropRate: 0.015));
 
         var ids = Enumerable.Range(1, Deployments).Select(i => $"load-{i}").ToList();
         var replies = await Task.WhenAll(ids.Select(id => engine.SubmitAsync(id, SpecFor(id))));
         Assert.All(replies, reply => Assert.True(reply.Accepted, reply.Message));
         var ends = await Task.WhenAll(ids.Select(id => engine.AwaitEndInJournalAsync(id, TimeSpan.FromMinutes(4))));
-        listener.Dispose();
+        polls.Dispose();
 
         Assert.All(ends, state => Assert.Equal(DeploymentStatus.Succeeded, state.Status));
         var requests = engine.Region.Control.Requests();
         var describes = requests.Where(r => r.Action == "DescribeAutoScalingGroups").ToList();
         // The watcher asks by name for every group it watches; steps and discovery ask for one group, or by tag.
         var batched = describes.Where(r => r.Succeeded && r.Parameters.Keys.Count(k => k.StartsWith("AutoScalingGroupNames.member.", StringComparison.Ordinal)) > 1).ToList();
-        int[] pollSizes;
-        lock (polls)
-            pollSizes = [.. polls];
+        var pollSizes = polls.Values;
         var allowed = pollSizes.Where(g => g > 1).Sum(g => (g + 49) / 50);
         output.WriteLine(
             $"{Deployments} deployments: {requests.Count} requests ({requests.Count(r => !r.Succeeded)} failed or throttled, {requests.Count(r => r.AppliedDespiteFailure)} applied despite failing); " +
